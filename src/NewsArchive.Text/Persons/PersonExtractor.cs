@@ -146,7 +146,7 @@ public static class PersonExtractor
                 continue;
             }
 
-            if (StartsName(w.Norm))
+            if (StartsName(w.Norm) && !IsPreposition(w))
             {
                 var afterQuote = i > 0 && !w.BreakBefore && StripConjunction(words[i - 1].Norm, NameLexicon.QuotingVerbs) is not null;
                 var end = ParseName(words, i, afterRole: afterQuote, out var name);
@@ -166,6 +166,9 @@ public static class PersonExtractor
             i++;
         }
     }
+
+    // «على» folds to «علي» in the search form; written with alef maqsura it is the preposition, never the name.
+    private static bool IsPreposition(Word w) => w.Norm == "علي" && w.Original.TrimEnd('\u064B', '\u064E', '\u0650', '\u0652').EndsWith('ى');
 
     private static bool StartsName(string norm) =>
         IsGivenName(norm) || norm is "عبد" or "ابو" || (norm.Length > 3 && norm[0] == 'و' && IsGivenName(norm[1..]));
@@ -300,6 +303,11 @@ public static class PersonExtractor
 
         var first = words[start];
         var firstNorm = first.Norm;
+        if (IsPreposition(first))
+        {
+            return start;
+        }
+
         var prefix = 0;
         if (!IsGivenName(firstNorm) && firstNorm.Length > 3 && firstNorm[0] == 'و' && IsGivenName(firstNorm[1..]) && !afterRole)
         {
