@@ -1,0 +1,156 @@
+using System.Collections.Frozen;
+using NewsArchive.Text.Normalization;
+
+namespace NewsArchive.Text.Dates;
+
+/// <summary>A month name found in a token list: which month, in which calendar, and how many tokens it spans.</summary>
+internal readonly record struct MonthMatch(int Month, bool Hijri, int TokenCount);
+
+/// <summary>
+/// The words Arabic papers use for months and weekdays, looked up in their search form
+/// (<see cref="ArabicNormalizer"/>), so hamza seats, ة/ه and ى/ي variants all meet.
+/// </summary>
+internal static class ArabicCalendarWords
+{
+    private static readonly FrozenDictionary<string, int> GregorianMonths = Build(
+        (1, ["يناير", "يناىر", "جانفي", "جانفييه", "كانون الثاني", "كانون ثاني"]),
+        (2, ["فبراير", "فبرایر", "فبرير", "فيفري", "شباط"]),
+        (3, ["مارس", "آذار", "اذار"]),
+        (4, ["أبريل", "إبريل", "ابريل", "أفريل", "افريل", "نيسان"]),
+        (5, ["مايو", "ماي", "أيار", "ايار"]),
+        (6, ["يونيو", "يونيه", "جوان", "حزيران"]),
+        (7, ["يوليو", "يوليه", "يوليوز", "جويلية", "تموز"]),
+        (8, ["أغسطس", "اغسطس", "أغسطوس", "أوغسطس", "أوت", "غشت", "آب"]),
+        (9, ["سبتمبر", "سيبتمبر", "شتنبر", "أيلول"]),
+        (10, ["أكتوبر", "اكتوبر", "أوكتوبر", "تشرين الأول", "تشرين أول"]),
+        (11, ["نوفمبر", "نونبر", "تشرين الثاني", "تشرين ثاني"]),
+        (12, ["ديسمبر", "ديسيمبر", "دجنبر", "كانون الأول", "كانون أول"]));
+
+    private static readonly FrozenDictionary<string, int> HijriMonths = Build(
+        (1, ["محرم", "المحرم"]),
+        (2, ["صفر"]),
+        (3, ["ربيع الأول", "ربيع أول"]),
+        (4, ["ربيع الآخر", "ربيع الثاني", "ربيع ثاني", "ربيع آخر"]),
+        (5, ["جمادى الأولى", "جمادى الأول", "جمادى أولى"]),
+        (6, ["جمادى الآخرة", "جمادى الثانية", "جمادى الآخر", "جمادى الثاني", "جمادى آخرة"]),
+        (7, ["رجب"]),
+        (8, ["شعبان"]),
+        (9, ["رمضان"]),
+        (10, ["شوال"]),
+        (11, ["ذو القعدة", "ذي القعدة", "ذوالقعدة", "ذيالقعدة"]),
+        (12, ["ذو الحجة", "ذي الحجة", "ذوالحجة", "ذيالحجة"]));
+
+    // The first words of the month names written as two words; only these look at the next token.
+    private static readonly FrozenSet<string> TwoWordHeads = FrozenSet.ToFrozenSet(
+        ["كانون", "تشرين", "ربيع", "جمادي", "ذو", "ذي"]);
+
+    private static readonly FrozenDictionary<string, DayOfWeek> Weekdays = new Dictionary<string, DayOfWeek>
+    {
+        ["الاحد"] = DayOfWeek.Sunday,
+        ["الاثنين"] = DayOfWeek.Monday,
+        ["الاتنين"] = DayOfWeek.Monday,
+        ["الثلاثاء"] = DayOfWeek.Tuesday,
+        ["الثلاثا"] = DayOfWeek.Tuesday,
+        ["الاربعاء"] = DayOfWeek.Wednesday,
+        ["الاربعا"] = DayOfWeek.Wednesday,
+        ["الخميس"] = DayOfWeek.Thursday,
+        ["الجمعه"] = DayOfWeek.Friday,
+        ["السبت"] = DayOfWeek.Saturday,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly string[] GregorianNames =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+    private static readonly string[] HijriNames =
+        ["Muharram", "Safar", "Rabi al-Awwal", "Rabi al-Thani", "Jumada al-Ula", "Jumada al-Akhira", "Rajab", "Shaban", "Ramadan", "Shawwal", "Dhu al-Qada", "Dhu al-Hijja"];
+
+    /// <summary>The English name of a month, for error messages read by editors and logs.</summary>
+    public static string MonthName(int month, bool hijri) =>
+        month is >= 1 and <= 12 ? (hijri ? HijriNames : GregorianNames)[month - 1] : month.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Reads a month name at <paramref name="index"/>: one word (<c>يونيو</c>) or two
+    /// (<c>كانون الثاني</c>, <c>ذو القعدة</c>). With <paramref name="allowPrefix"/> a clitic
+    /// و ب ل ف glued to the first word is allowed (<c>وفبراير</c>).
+    /// </summary>
+    public static bool TryMonthAt(IReadOnlyList<ArabicToken> tokens, int index, bool allowPrefix, out MonthMatch match)
+    {
+        match = default;
+        if (index < 0 || index >= tokens.Count)
+        {
+            return false;
+        }
+
+        var word = tokens[index].Normalized;
+        if (TryMonthWords(word, tokens, index, out match))
+        {
+            return true;
+        }
+
+        if (allowPrefix && word.Length >= 4 && word[0] is 'و' or 'ب' or 'ل' or 'ف')
+        {
+            return TryMonthWords(word[1..], tokens, index, out match);
+        }
+
+        return false;
+    }
+
+    private static bool TryMonthWords(string word, IReadOnlyList<ArabicToken> tokens, int index, out MonthMatch match)
+    {
+        if (TwoWordHeads.Contains(word) && index + 1 < tokens.Count)
+        {
+            var pair = string.Concat(word, " ", tokens[index + 1].Normalized);
+            if (GregorianMonths.TryGetValue(pair, out var gm))
+            {
+                match = new MonthMatch(gm, false, 2);
+                return true;
+            }
+
+            if (HijriMonths.TryGetValue(pair, out var hm))
+            {
+                match = new MonthMatch(hm, true, 2);
+                return true;
+            }
+        }
+
+        if (GregorianMonths.TryGetValue(word, out var g))
+        {
+            match = new MonthMatch(g, false, 1);
+            return true;
+        }
+
+        if (HijriMonths.TryGetValue(word, out var h))
+        {
+            match = new MonthMatch(h, true, 1);
+            return true;
+        }
+
+        match = default;
+        return false;
+    }
+
+    /// <summary>Reads a weekday name (<c>الإثنين</c>, <c>والخميس</c>) in search form.</summary>
+    public static bool TryWeekday(string normalized, out DayOfWeek day)
+    {
+        if (Weekdays.TryGetValue(normalized, out day))
+        {
+            return true;
+        }
+
+        return normalized.Length > 4 && normalized[0] is 'و' or 'ف' && Weekdays.TryGetValue(normalized[1..], out day);
+    }
+
+    private static FrozenDictionary<string, int> Build(params (int Month, string[] Names)[] months)
+    {
+        var map = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (month, names) in months)
+        {
+            foreach (var name in names)
+            {
+                map[ArabicNormalizer.Normalize(name)] = month;
+            }
+        }
+
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}
