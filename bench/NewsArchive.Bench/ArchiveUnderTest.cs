@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NewsArchive.Web.Data;
+using NewsArchive.Web.Search;
 
 namespace NewsArchive.Bench;
 
@@ -19,7 +20,32 @@ internal static class ArchiveUnderTest
     public static Task<ImportOutcome> ImportAsync(string seeds, string db) =>
         throw new NotSupportedException("wired when the importer lands");
 
-    public static ISearch OpenSearch(string db) => throw new NotSupportedException("wired when search lands");
+    /// <summary>
+    /// The search the app runs for <c>/api/search</c>, step for step (person lookup, date range,
+    /// ranked page of 20 with snippets and facets), with a fresh context per query as a request has.
+    /// </summary>
+    public static ISearch OpenSearch(string db) => new InProcessSearch(db);
+
+    private sealed class InProcessSearch(string db) : ISearch
+    {
+        private readonly SearchAnalyzer _analyzer = new();
+
+        public async Task SearchAsync(BenchQuery query)
+        {
+            if (!DateRange.TryParse(query.From, query.To, out var range, out var error))
+            {
+                throw new ArgumentException($"bad date range in the mix: {error}");
+            }
+            await using var context = Open(db);
+            var persons = await PersonLookup.ResolveAsync(context, query.Person, CancellationToken.None);
+            var search = new ArchiveSearch(context, _analyzer, new SnippetBuilder(_analyzer));
+            await search.SearchAsync(new SearchRequest(query.Text, persons, range, 1, 20), CancellationToken.None);
+        }
+
+        public void Dispose()
+        {
+        }
+    }
 
     public static (int Min, int Max) YearRange(string db)
     {
