@@ -1,5 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using NewsArchive.Web.Data;
+using NewsArchive.Web.Import;
 using NewsArchive.Web.Search;
 
 namespace NewsArchive.Bench;
@@ -17,8 +21,31 @@ internal static class ArchiveUnderTest
         Task SearchAsync(BenchQuery query);
     }
 
-    public static Task<ImportOutcome> ImportAsync(string seeds, string db) =>
-        throw new NotSupportedException("wired when the importer lands");
+    /// <summary>
+    /// Imports a seeds folder through the app's own <see cref="ArchiveImporter"/>, composed with the
+    /// app's own service registrations (database, import, search indexer), into a migrated database.
+    /// </summary>
+    public static async Task<ImportOutcome> ImportAsync(string seeds, string db)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = Paths.WebProjectDir });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Archive"] = $"Data Source={db}",
+            ["Archive:SeedsPath"] = seeds,
+            ["Archive:ImportOnStartup"] = "false",
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Logging:LogLevel:NewsArchive.Web.Import"] = "Information",
+        });
+        builder.AddArchiveDatabase();
+        builder.AddArchiveImport();
+        using var app = builder.Build();
+        await app.Services.MigrateArchiveDatabaseAsync();
+        var importer = app.Services.GetRequiredService<ArchiveImporter>();
+        var summary = await importer.ImportFolderAsync(seeds, new ImportRequest("bench"));
+        var first = summary.Failures.FirstOrDefault();
+        return new ImportOutcome(summary.Imported + summary.Updated, summary.Failed,
+            first is null ? null : $"{first.File}:{first.Line}: {first.Reason}");
+    }
 
     /// <summary>
     /// The search the app runs for <c>/api/search</c>, step for step (person lookup, date range,
