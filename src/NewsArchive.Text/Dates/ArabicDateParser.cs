@@ -32,6 +32,8 @@ public static class ArabicDateParser
     /// <item>datelines: words before the date (a city, a weekday) are skipped; with <c>الموافق</c> the
     /// Gregorian side after it wins (<c>الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م</c>), the side
     /// before it is used when the side after it is not a date;</item>
+    /// <item>English month names and abbreviations (<c>June 26, 2024</c>, <c>26 Jun 2024</c>) and ISO date-times
+    /// (<c>2024-06-26T10:30:00Z</c>, whose time is ignored);</item>
     /// <item>after the date only era marks (<c>م</c>, <c>هـ</c>), a weekday or a time of day may follow.</item>
     /// </list>
     /// </remarks>
@@ -394,7 +396,7 @@ public static class ArabicDateParser
             {
                 "م" or "ميلادي" or "ميلاديه" or "ad" => Kind.GregorianMark,
                 "ه" or "هجري" or "هجريه" or "ah" => Kind.HijriMark,
-                "ص" or "صباحا" or "مساء" or "ظهرا" or "am" or "pm" => Kind.Time,
+                "ص" or "صباحا" or "مساء" or "ظهرا" or "am" or "pm" or "t" or "z" or "utc" or "gmt" => Kind.Time,
                 _ => Kind.Word,
             };
             elements.Add(new Element(kind, 0, false, 0, token.Original));
