@@ -13,7 +13,7 @@ internal readonly record struct MonthMatch(int Month, bool Hijri, int TokenCount
 internal static class ArabicCalendarWords
 {
     private static readonly FrozenDictionary<string, int> GregorianMonths = Build(
-        (1, ["يناير", "يناىر", "جانفي", "جانفييه", "كانون الثاني", "كانون ثاني", "january", "jan"]),
+        (1, ["يناير", "جانفي", "جانفييه", "كانون الثاني", "كانون ثاني", "january", "jan"]),
         (2, ["فبراير", "فبرایر", "فبرير", "فيفري", "شباط", "february", "feb"]),
         (3, ["مارس", "آذار", "اذار", "march", "mar"]),
         (4, ["أبريل", "إبريل", "ابريل", "أفريل", "افريل", "نيسان", "april", "apr"]),

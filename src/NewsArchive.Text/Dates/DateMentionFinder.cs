@@ -318,8 +318,8 @@ internal sealed class DateMentionFinder
         var afterCue = IsMonthCue(Word(i - 1));
 
         // Without a year, a month name is read as a date only where it cannot be a word or a name:
-        // آب is also "father", ماي a Maghreb spelling, رجب and صفر a name and "zero".
-        var ambiguous = month.Hijri || Word(i) is "اب" or "ماي" or "مارس";
+        // آب is also "father", ماي a Maghreb spelling, رجب and صفر a name and "zero", English "may" a verb.
+        var ambiguous = month.Hijri || Word(i) is "اب" or "ماي" or "مارس" || char.IsAsciiLetter(Word(i)[0]);
         var accepted = direction != Direction.None || dual || afterMonthWord || afterCue && !ambiguous;
         if (!accepted || !TryResolveMonth(month, direction, out var resolved))
         {

@@ -78,6 +78,8 @@ public class FindDatesTests
     [InlineData("موسم 2014/2015", Article, "")]
     [InlineData("بلغ 1500.", Article, "")]
     [InlineData("للاستفسار على الرقم 1900.", Article, "")]
+    [InlineData("He said in may be late", Article, "")]
+    [InlineData("في May 2023 قال", Article, "Month:2023-05-01=May 2023")]
     [InlineData("وتوفي في الأول من أغسطس عام 2005.", Article, "Day:2005-08-01=الأول من أغسطس عام 2005")]
     [InlineData("يستمر حتى العاشر من شهر اغسطس المقبل", "2015-07-23", "Day:2015-08-10=العاشر من شهر اغسطس المقبل")]
     [InlineData("في الحادي والعشرين من سبتمبر من العام الماضي.", "2015-08-01", "Day:2014-09-21=الحادي والعشرين من سبتمبر من العام الماضي")]
