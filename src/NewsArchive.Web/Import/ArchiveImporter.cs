@@ -93,7 +93,7 @@ public sealed partial class ArchiveImporter(
             db.Database.AutoSavepointsEnabled = false;
 
             using var writer = new ArticleWriter((SqliteConnection)db.Database.GetDbConnection());
-            await using var run = new Run(db, writer, request, Guid.NewGuid(), options.Value.SeedsPath, await LoadKnownFilesAsync(db, ct));
+            await using var run = new Run(db, writer, request, request.RunId, options.Value.SeedsPath, await LoadKnownFilesAsync(db, ct));
             var counts = new int[Enum.GetValues<ImportOutcome>().Length];
             var failures = new List<ImportFileResult>();
             var lastLog = watch.Elapsed;
