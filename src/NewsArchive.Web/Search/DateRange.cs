@@ -1,0 +1,69 @@
+using System.Globalization;
+using NewsArchive.Text.Normalization;
+
+namespace NewsArchive.Web.Search;
+
+/// <summary>
+/// An inclusive range of days read from <c>from</c>/<c>to</c> parameters, each an ISO date
+/// (<c>2024-06-26</c>), a year-month (<c>2022-02</c>) or a year (<c>2014</c>): <c>from</c> takes the
+/// first day it covers and <c>to</c> the last, so <c>from=2014&amp;to=2014</c> is the whole year.
+/// </summary>
+public readonly record struct DateRange(DateOnly From, DateOnly To)
+{
+    public static readonly DateRange All = new(DateOnly.MinValue, DateOnly.MaxValue);
+
+    public bool IsAll => From == DateOnly.MinValue && To == DateOnly.MaxValue;
+
+    /// <summary>Reads the two bounds; an empty bound is open. False, with the reason, when a bound is not a date.</summary>
+    public static bool TryParse(string? from, string? to, out DateRange range, out string? error)
+    {
+        range = All;
+        error = null;
+        var start = DateOnly.MinValue;
+        var end = DateOnly.MaxValue;
+        if (!string.IsNullOrWhiteSpace(from) && !TryParseBound(from, atEnd: false, out start))
+        {
+            error = $"'from' must be a date (yyyy, yyyy-MM or yyyy-MM-dd), not '{Shorten(from)}'.";
+            return false;
+        }
+
+        if (!string.IsNullOrWhiteSpace(to) && !TryParseBound(to, atEnd: true, out end))
+        {
+            error = $"'to' must be a date (yyyy, yyyy-MM or yyyy-MM-dd), not '{Shorten(to)}'.";
+            return false;
+        }
+
+        if (start > end)
+        {
+            error = "'from' is after 'to'.";
+            return false;
+        }
+
+        range = new DateRange(start, end);
+        return true;
+    }
+
+    public static bool TryParseBound(string text, bool atEnd, out DateOnly date)
+    {
+        date = default;
+        // Arabic-Indic digits are as good as ASCII ones.
+        var s = ArabicNormalizer.Normalize(text.Trim());
+        var inv = CultureInfo.InvariantCulture;
+        switch (s.Length)
+        {
+            case 4 when int.TryParse(s, NumberStyles.None, inv, out var year) && year >= 1:
+                date = atEnd ? new DateOnly(year, 12, 31) : new DateOnly(year, 1, 1);
+                return true;
+            case 7 when DateOnly.TryParseExact(s + "-01", "yyyy-MM-dd", inv, DateTimeStyles.None, out var month):
+                date = atEnd ? new DateOnly(month.Year, month.Month, DateTime.DaysInMonth(month.Year, month.Month)) : month;
+                return true;
+            case 10 when DateOnly.TryParseExact(s, "yyyy-MM-dd", inv, DateTimeStyles.None, out var day):
+                date = day;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static string Shorten(string s) => s.Length > 40 ? s[..40] + "…" : s;
+}

@@ -1,0 +1,212 @@
+using System.Text;
+
+namespace NewsArchive.Web.Search;
+
+/// <summary>A word or a quoted phrase of the query, already in its search forms.</summary>
+/// <param name="Words">The words as the reader typed them (for display).</param>
+/// <param name="Stems">The normalized, light-stemmed form of each word (matched against the text columns).</param>
+/// <param name="Keys">The name key of each word (matched against the names column for single words).</param>
+public sealed record SearchTerm(IReadOnlyList<string> Words, IReadOnlyList<string> Stems, IReadOnlyList<string> Keys)
+{
+    public bool IsPhrase => Stems.Count > 1;
+}
+
+/// <summary>
+/// A parsed reader query: clauses that must all match, each a set of alternatives joined by OR,
+/// and terms that must not match. Only words, "phrases", -exclusions and OR mean anything;
+/// everything else the reader types is taken literally (and reduced to its words).
+/// </summary>
+public sealed class SearchQuery
+{
+    /// <summary>Longer queries are cut: nobody types 32 words, and each term costs an index lookup.</summary>
+    public const int MaxTerms = 32;
+    private const int MaxInputChars = 2_000;
+
+    public IReadOnlyList<IReadOnlyList<SearchTerm>> Clauses { get; }
+    public IReadOnlyList<SearchTerm> Excluded { get; }
+
+    private SearchQuery(List<IReadOnlyList<SearchTerm>> clauses, List<SearchTerm> excluded)
+    {
+        Clauses = clauses;
+        Excluded = excluded;
+    }
+
+    /// <summary>True when nothing in the query can match (empty, only punctuation, or only exclusions).</summary>
+    public bool IsEmpty => Clauses.Count == 0;
+
+    /// <summary>Every positive term, for highlighting.</summary>
+    public IEnumerable<SearchTerm> PositiveTerms => Clauses.SelectMany(c => c);
+
+    public static SearchQuery Parse(string? input, SearchAnalyzer analyzer)
+    {
+        var clauses = new List<IReadOnlyList<SearchTerm>>();
+        var excluded = new List<SearchTerm>();
+        if (string.IsNullOrWhiteSpace(input))
+        {
+            return new SearchQuery(clauses, excluded);
+        }
+
+        var text = input.Length > MaxInputChars ? input[..MaxInputChars] : input;
+        var terms = 0;
+        var pendingOr = false;
+        foreach (var (raw, quoted, negated) in Split(text))
+        {
+            if (terms >= MaxTerms)
+            {
+                break;
+            }
+
+            if (!quoted && !negated && raw == "OR")
+            {
+                pendingOr = clauses.Count > 0;
+                continue;
+            }
+
+            var term = analyzer.AnalyzeQueryTerm(raw);
+            if (term is null)
+            {
+                continue;
+            }
+
+            terms++;
+            if (negated)
+            {
+                excluded.Add(term);
+                pendingOr = false;
+            }
+            else if (pendingOr)
+            {
+                clauses[^1] = [.. clauses[^1], term];
+                pendingOr = false;
+            }
+            else
+            {
+                clauses.Add([term]);
+            }
+        }
+
+        return new SearchQuery(clauses, excluded);
+    }
+
+    /// <summary>
+    /// The FTS5 MATCH expression. Every token is double-quoted (so no reader text is ever read as
+    /// FTS5 syntax) and the structure is fully parenthesized rather than left to FTS5 precedence.
+    /// </summary>
+    public string ToFtsMatch()
+    {
+        if (IsEmpty)
+        {
+            throw new InvalidOperationException("An empty query has no MATCH expression.");
+        }
+
+        var sb = new StringBuilder();
+        for (var i = 0; i < Clauses.Count; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(" AND ");
+            }
+
+            AppendClause(sb, Clauses[i]);
+        }
+
+        if (Excluded.Count > 0)
+        {
+            sb.Insert(0, '(').Append(") NOT ");
+            AppendClause(sb, Excluded);
+        }
+
+        return sb.ToString();
+    }
+
+    private static void AppendClause(StringBuilder sb, IReadOnlyList<SearchTerm> alternatives)
+    {
+        sb.Append('(');
+        for (var i = 0; i < alternatives.Count; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(" OR ");
+            }
+
+            AppendTerm(sb, alternatives[i]);
+        }
+
+        sb.Append(')');
+    }
+
+    private static void AppendTerm(StringBuilder sb, SearchTerm term)
+    {
+        sb.Append("({title subject caption body} : ");
+        AppendPhrase(sb, term.Stems);
+        // Spelling variants of foreign names meet through the names column; phrases match the text
+        // only, since the names column keeps one key per distinct word, without positions.
+        if (!term.IsPhrase && term.Keys.Count == 1 && term.Keys[0].Length > 0)
+        {
+            sb.Append(" OR names : ");
+            AppendPhrase(sb, term.Keys);
+        }
+
+        sb.Append(')');
+    }
+
+    private static void AppendPhrase(StringBuilder sb, IReadOnlyList<string> tokens)
+    {
+        sb.Append('"');
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(tokens[i].Replace("\"", "\"\"", StringComparison.Ordinal));
+        }
+
+        sb.Append('"');
+    }
+
+    /// <summary>Splits the reader's text into raw terms: "quoted phrases", -negated terms and bare words.</summary>
+    private static IEnumerable<(string Raw, bool Quoted, bool Negated)> Split(string text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (char.IsWhiteSpace(text[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var negated = false;
+            if (text[i] == '-' && i + 1 < text.Length && !char.IsWhiteSpace(text[i + 1]))
+            {
+                negated = true;
+                i++;
+            }
+
+            if (text[i] == '"')
+            {
+                var close = text.IndexOf('"', i + 1);
+                // A lone quote opens nothing: the rest is read as plain words.
+                if (close > i)
+                {
+                    yield return (text[(i + 1)..close], true, negated);
+                    i = close + 1;
+                    continue;
+                }
+
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i]) && text[i] != '"')
+            {
+                i++;
+            }
+
+            yield return (text[start..i], false, negated);
+        }
+    }
+}
