@@ -28,7 +28,7 @@ public class ArticleAdminTests(AdminApp app) : IClassFixture<AdminApp>
 
         var response = await PostAsync(client, articleId, "Delete");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(".deleted/to-delete.txt", await response.Content.ReadAsStringAsync());
+        Assert.Contains(".deleted/to-delete.txt", await AdminApp.HtmlAsync(response));
 
         Assert.False(File.Exists(Path.Combine(app.SeedsPath, "to-delete.txt")));
         Assert.Equal(Seeds.Variant(15), File.ReadAllText(Path.Combine(app.SeedsPath, ".deleted", "to-delete.txt")));
@@ -78,7 +78,7 @@ public class ArticleAdminTests(AdminApp app) : IClassFixture<AdminApp>
 
         var response = await PostAsync(client, articleId, "Reimport");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
+        var html = await AdminApp.HtmlAsync(response);
         Assert.Contains("أعيد الاستيراد", html);
 
         using var after = app.Services.CreateScope();
