@@ -240,9 +240,11 @@ public sealed partial class ArchiveImporter(
         try
         {
             // A changed file keeps its article (and its URL), unless another file still holds the old content.
+            // A forced re-import of unchanged content always does: its duplicates hold the same content.
             Article? article = null;
             List<int> previousPersons = [];
-            if (row?.ArticleId is int existingId && !await db.SeedFiles.AnyAsync(s => s.ArticleId == existingId && s.Id != row.Id, ct))
+            if (row?.ArticleId is int existingId
+                && (row.ContentHash == hash || !await db.SeedFiles.AnyAsync(s => s.ArticleId == existingId && s.Id != row.Id, ct)))
             {
                 article = await db.Articles.SingleOrDefaultAsync(a => a.Id == existingId, ct);
                 if (article is not null)

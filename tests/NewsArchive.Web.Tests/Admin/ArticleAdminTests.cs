@@ -87,6 +87,22 @@ public class ArticleAdminTests(AdminApp app) : IClassFixture<AdminApp>
     }
 
     [Fact]
+    public async Task Reimport_keeps_one_article_when_another_file_has_the_same_content()
+    {
+        using var client = await app.LoginAsync();
+        var articleId = Assert.Single((await AdminApp.UploadAsync(client, ("shared-a.txt", Seeds.Utf8(Seeds.Variant(19))))).Files).ArticleId!.Value;
+        Assert.Equal("Duplicate", Assert.Single((await AdminApp.UploadAsync(client, ("shared-b.txt", Seeds.Utf8(Seeds.Variant(19))))).Files).Outcome);
+
+        var response = await PostAsync(client, articleId, "Reimport");
+
+        Assert.Contains("أعيد الاستيراد", await AdminApp.HtmlAsync(response));
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        var files = await db.SeedFiles.Where(s => s.Path.StartsWith("shared-")).Select(s => s.ArticleId).ToListAsync();
+        Assert.Equal([articleId, articleId], files);
+    }
+
+    [Fact]
     public async Task Actions_on_a_missing_article_are_not_found()
     {
         using var client = await app.LoginAsync();
