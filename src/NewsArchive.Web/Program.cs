@@ -1,26 +1,48 @@
-var builder = WebApplication.CreateBuilder(args);
+using NewsArchive.Web;
+using NewsArchive.Web.Admin;
+using NewsArchive.Web.Data;
+using NewsArchive.Web.Import;
+using NewsArchive.Web.Pages;
+using Serilog;
 
-// Add services to the container.
-builder.Services.AddRazorPages();
+// Stage one: a console logger for everything before the host exists (bad configuration, failed migrations).
+Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+try
 {
-    app.UseExceptionHandler("/Error");
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddArchiveLogging();
+    builder.AddArchiveDatabase();
+    builder.AddArchiveImport();
+    builder.AddArchivePages();
+    builder.AddArchiveAdmin();
+
+    var app = builder.Build();
+    // import, rebuild, admin add|reset-password: run on the app's services, without serving.
+    if (AdminCommandLine.IsCommand(args))
+    {
+        return await AdminCommandLine.RunAsync(app.Services, args);
+    }
+
+    app.UseArchiveLogging();
+    app.UseArchiveErrorPages();
+    // Explicit, after the error pages: their re-executed requests must be routed again.
+    app.UseRouting();
+    app.UseArchiveAdmin();
+    app.MapArchivePages();
+
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "NewsArchive stopped unexpectedly");
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
 }
 
-app.UseHttpsRedirection();
-
-app.UseRouting();
-
-app.UseAuthorization();
-
-app.MapStaticAssets();
-app.MapRazorPages()
-   .WithStaticAssets();
-
-app.Run();
+/// <summary>The app's entry point, visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;

@@ -40,23 +40,11 @@ internal static class ArabicCalendarWords
         (11, ["ذو القعدة", "ذي القعدة", "ذوالقعدة", "ذيالقعدة"]),
         (12, ["ذو الحجة", "ذي الحجة", "ذوالحجة", "ذيالحجة"]));
 
-    // The first words of the month names written as two words; only these look at the next token.
-    private static readonly FrozenSet<string> TwoWordHeads = FrozenSet.ToFrozenSet(
-        ["كانون", "تشرين", "ربيع", "جمادي", "ذو", "ذي"]);
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> GregorianBySpan =
+        GregorianMonths.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly FrozenDictionary<string, DayOfWeek> Weekdays = new Dictionary<string, DayOfWeek>
-    {
-        ["الاحد"] = DayOfWeek.Sunday,
-        ["الاثنين"] = DayOfWeek.Monday,
-        ["الاتنين"] = DayOfWeek.Monday,
-        ["الثلاثاء"] = DayOfWeek.Tuesday,
-        ["الثلاثا"] = DayOfWeek.Tuesday,
-        ["الاربعاء"] = DayOfWeek.Wednesday,
-        ["الاربعا"] = DayOfWeek.Wednesday,
-        ["الخميس"] = DayOfWeek.Thursday,
-        ["الجمعه"] = DayOfWeek.Friday,
-        ["السبت"] = DayOfWeek.Saturday,
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> HijriBySpan =
+        HijriMonths.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly string[] GregorianNames =
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -89,15 +77,15 @@ internal static class ArabicCalendarWords
 
         if (allowPrefix && word.Length >= 4 && word[0] is 'و' or 'ب' or 'ل' or 'ف')
         {
-            return TryMonthWords(word[1..], tokens, index, out match);
+            return TryMonthWords(word.AsSpan(1), tokens, index, out match);
         }
 
         return false;
     }
 
-    private static bool TryMonthWords(string word, IReadOnlyList<ArabicToken> tokens, int index, out MonthMatch match)
+    private static bool TryMonthWords(ReadOnlySpan<char> word, IReadOnlyList<ArabicToken> tokens, int index, out MonthMatch match)
     {
-        if (TwoWordHeads.Contains(word) && index + 1 < tokens.Count)
+        if (word is "كانون" or "تشرين" or "ربيع" or "جمادي" or "ذو" or "ذي" && index + 1 < tokens.Count)
         {
             var pair = string.Concat(word, " ", tokens[index + 1].Normalized);
             if (GregorianMonths.TryGetValue(pair, out var gm))
@@ -113,13 +101,13 @@ internal static class ArabicCalendarWords
             }
         }
 
-        if (GregorianMonths.TryGetValue(word, out var g))
+        if (GregorianBySpan.TryGetValue(word, out var g))
         {
             match = new MonthMatch(g, false, 1);
             return true;
         }
 
-        if (HijriMonths.TryGetValue(word, out var h))
+        if (HijriBySpan.TryGetValue(word, out var h))
         {
             match = new MonthMatch(h, true, 1);
             return true;
@@ -129,15 +117,39 @@ internal static class ArabicCalendarWords
         return false;
     }
 
-    /// <summary>Reads a weekday name (<c>الإثنين</c>, <c>والخميس</c>) in search form.</summary>
-    public static bool TryWeekday(string normalized, out DayOfWeek day)
+    /// <summary>Reads a weekday name in search form (<c>الاثنين</c>, <c>والخميس</c>); the article ال is required.</summary>
+    public static bool TryWeekday(ReadOnlySpan<char> normalized, out DayOfWeek day)
     {
-        if (Weekdays.TryGetValue(normalized, out day))
+        if (normalized.Length > 5 && normalized[0] is 'و' or 'ف')
         {
-            return true;
+            normalized = normalized[1..];
         }
 
-        return normalized.Length > 4 && normalized[0] is 'و' or 'ف' && Weekdays.TryGetValue(normalized[1..], out day);
+        if (normalized.Length < 4 || normalized[0] != 'ا' || normalized[1] != 'ل')
+        {
+            day = default;
+            return false;
+        }
+
+        return TryWeekdayStem(normalized[2..], out day);
+    }
+
+    /// <summary>Reads a weekday name without its article: <c>اثنين</c>, <c>خميس</c>.</summary>
+    public static bool TryWeekdayStem(ReadOnlySpan<char> stem, out DayOfWeek day)
+    {
+        DayOfWeek? found = stem switch
+        {
+            "احد" => DayOfWeek.Sunday,
+            "اثنين" or "اتنين" => DayOfWeek.Monday,
+            "ثلاثاء" or "ثلاثا" => DayOfWeek.Tuesday,
+            "اربعاء" or "اربعا" => DayOfWeek.Wednesday,
+            "خميس" => DayOfWeek.Thursday,
+            "جمعه" => DayOfWeek.Friday,
+            "سبت" => DayOfWeek.Saturday,
+            _ => null,
+        };
+        day = found.GetValueOrDefault();
+        return found.HasValue;
     }
 
     private static FrozenDictionary<string, int> Build(params (int Month, string[] Names)[] months)

@@ -83,12 +83,46 @@ public static class ArabicDateParser
 
     /// <summary>
     /// Finds the date expressions in <paramref name="text"/> (explicit, month without year,
-    /// relative), each resolved against <paramref name="articleDate"/>, in text order.
+    /// relative), each resolved against <paramref name="articleDate"/>, in text order, with offsets
+    /// into the original <paramref name="text"/>. Never throws; null or empty text has no dates.
     /// </summary>
-    public static IReadOnlyList<DateMention> FindDates(string? text, DateOnly articleDate)
-    {
-        throw new NotImplementedException("language engine: ArabicDateParser.FindDates");
-    }
+    /// <remarks>
+    /// The rules, tried at each word in this order (the first that matches consumes its words):
+    /// <list type="number">
+    /// <item>Numeric dates <c>26/06/2024</c>, <c>2024-06-26</c>, <c>9 / 10 / 1436هـ</c> (one separator kind;
+    /// a year from 1300 to 1500 or a هـ mark makes it Hijri) → Day.</item>
+    /// <item>Day and month, with or without year: <c>26 يونيو 2024</c>, <c>6 أغسطس (آب) 2012</c>,
+    /// <c>26 شوال 1436 هـ</c> → Day. Without a year the day is placed like a month (rule 3).</item>
+    /// <item>Month names (dual forms <c>شباط/ فبراير</c>, <c>يونيو (حزيران)</c> must agree; a glued و ب ل ف is
+    /// allowed): with a year (<c>آذار/مارس 2023</c>) → Month. With <c>من العام الماضي</c>, <c>من هذا العام</c>,
+    /// <c>من عام 2020</c> → Month of that year. Without a year: followed by الماضي/المنصرم/الفائت/السابق → the
+    /// latest such month before the article's month; by المقبل/القادم → the next one after it; by الجاري/الحالي
+    /// → the article's year; with no qualifier → the article's year unless that is after the article's month,
+    /// then the year before. A month without year, qualifier or dual form counts only after شهر or a
+    /// preposition (في منذ حتى خلال مطلع …), and never for words that are also common words or names
+    /// (آب, ماي, مارس, and Hijri months such as رجب and صفر).</item>
+    /// <item>Cued years: <c>عام 1962</c>, <c>العام 2014</c>, <c>سنة 1391 هـ</c> (the cue is part of the
+    /// expression) → Year; after a preposition (<c>في 2014</c>, <c>منذ 2011</c>; the preposition is not part of
+    /// it) only from 1900 to five years after the article, and only when the number ends its phrase.</item>
+    /// <item>Bare years (<c>ضمتها روسيا 2014.</c>): four digits from 1900 to the year after the article, ending
+    /// the phrase (punctuation, the end of the text, a definite word or a function word such as و بعد على),
+    /// not after an amount word (بقيمة بلغ نحو عدد …), not joined to another number (<c>2014/2015</c>);
+    /// with a <c>م</c> or <c>هـ</c> mark any year counts. So <c>61 مليار</c>, <c>2000 شخص</c> and
+    /// <c>في 2000 موقع</c> are not years.</item>
+    /// <item>Relative expressions → Day: <c>أمس</c>/<c>بالأمس</c> (the day before), <c>أمس الأول</c>/<c>أول أمس</c>
+    /// (two days before), <c>اليوم</c> (the article's day; not <c>اليوم الوطني</c> or <c>صحيفة اليوم</c>),
+    /// <c>غداً</c> (the day after), a following weekday name is part of them (<c>أمس الثلاثاء</c>); a weekday with
+    /// الماضي (the latest such weekday strictly before the article day) or المقبل/القادم (the next one strictly after).
+    /// Periods: <c>الأسبوع</c> → Week (its Monday), <c>الشهر</c> → Month, <c>العام</c>/<c>السنة</c> → Year, each with
+    /// الماضي (the one before the article's), المقبل (the one after), الجاري/الحالي or <c>هذا</c> (the article's own);
+    /// مطلع بداية أوائل منتصف نهاية أواخر before them stay part of the expression and keep the period.</item>
+    /// </list>
+    /// A Hijri month or year is reported as the Gregorian month or year that holds its middle. When two
+    /// expressions are joined by <c>الموافق</c> they state one date: the Gregorian side is kept (the first side
+    /// when both are in one calendar). An expression's text keeps a glued conjunction (<c>والإثنين الماضي</c>).
+    /// </remarks>
+    public static IReadOnlyList<DateMention> FindDates(string? text, DateOnly articleDate) =>
+        DateMentionFinder.Find(text, articleDate);
 
     /// <summary>Builds a Gregorian or Umm al-Qura date, or says why the parts are not a date.</summary>
     internal static bool TryBuildDate(int year, int month, int day, bool hijri, out DateOnly date, out string error)

@@ -1,8 +1,11 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace NewsArchive.Web.Data;
 
-public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbContext(options)
+public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Person> Persons => Set<Person>();
@@ -14,6 +17,13 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
     public DbSet<SeedFile> SeedFiles => Set<SeedFile>();
     public DbSet<ImportRecord> ImportRecords => Set<ImportRecord>();
 
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // UTC ticks, not text: SQLite can then sort and compare times, and startup compares a
+        // million seed-file modification times without parsing dates.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -21,7 +31,8 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
         modelBuilder.Entity<Article>(a =>
         {
             a.HasIndex(x => x.ContentHash).IsUnique();
-            a.HasIndex(x => x.Published);
+            // Lists read newest first; the id breaks ties so pages are stable.
+            a.HasIndex(x => new { x.Published, x.Id });
             a.HasOne(x => x.SubjectPerson).WithMany().HasForeignKey(x => x.SubjectPersonId).OnDelete(DeleteBehavior.SetNull);
             a.HasMany(x => x.Persons).WithOne(x => x.Article).HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
             a.HasMany(x => x.Events).WithOne(x => x.Article).HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
@@ -31,6 +42,7 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
         {
             p.HasIndex(x => x.NormalizedName);
             p.HasIndex(x => x.NameKey);
+            p.HasIndex(x => x.ArticleCount);
             p.HasMany(x => x.Aliases).WithOne().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
             p.HasMany(x => x.Roles).WithOne().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
             p.HasMany(x => x.Articles).WithOne(x => x.Person).HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Cascade);
@@ -77,3 +89,7 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : DbCo
         });
     }
 }
+
+internal sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks,
+    v => new DateTimeOffset(v, TimeSpan.Zero));

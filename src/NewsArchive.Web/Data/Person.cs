@@ -10,6 +10,8 @@ public class Person
     public required string NormalizedName { get; set; }
     /// <summary>The name's spelling-variant key (NameKey), for finding candidates to merge.</summary>
     public required string NameKey { get; set; }
+    /// <summary>How many articles mention the person; kept by the importer so lists sort without counting.</summary>
+    public int ArticleCount { get; set; }
     public List<PersonAlias> Aliases { get; set; } = [];
     public List<PersonRole> Roles { get; set; } = [];
     public List<ArticlePerson> Articles { get; set; } = [];

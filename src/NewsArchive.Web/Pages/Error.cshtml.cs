@@ -4,17 +4,22 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace NewsArchive.Web.Pages;
 
+/// <summary>The page for errors and for status codes without a body (404 and friends).</summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [IgnoreAntiforgeryToken]
-public class ErrorModel : PageModel
+public sealed class ErrorModel : PageModel
 {
-    public string? RequestId { get; set; }
+    public int Status { get; private set; }
 
-    public bool ShowRequestId => !string.IsNullOrEmpty(RequestId);
+    public string? RequestId { get; private set; }
 
-    public void OnGet()
+    public void OnGet(int? code) => Set(code);
+
+    public void OnPost(int? code) => Set(code);
+
+    private void Set(int? code)
     {
+        Status = code ?? StatusCodes.Status500InternalServerError;
         RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
     }
 }
-

@@ -1,0 +1,764 @@
+using NewsArchive.Text.Normalization;
+using NewsArchive.Text.Seeds;
+
+namespace NewsArchive.Text.Persons;
+
+/// <summary>
+/// Finds the persons an article names. A name is recognised by what stands before it (a title or
+/// role: <c>وزير الدفاع الأميركي</c>, <c>اللواء</c>), by its own structure (a known given name,
+/// <c>بن</c>/<c>آل</c>/<c>أبو</c> chains, a family name), or by the file's subject line; later bare
+/// surnames (<c>أوستن</c>, <c>وبيلوسوف</c>) count as mentions of the full name.
+/// Places, organisations, agencies and nationalities are rejected by a stop lexicon and by
+/// structure (a name after <c>جامعة</c>/<c>شارع</c>/<c>مطار</c> names a place, not a person).
+/// </summary>
+public static class PersonExtractor
+{
+    private const int MaxRoleWords = 9;
+    private const int MaxNameParts = 4;
+
+    /// <summary>Extracts the persons of a parsed seed article (subject line included).</summary>
+    public static IReadOnlyList<ExtractedPerson> Extract(ParsedArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var paragraphs = new List<string>(article.Paragraphs.Count + 1);
+        if (article.Caption is not null)
+        {
+            paragraphs.Add(article.Caption);
+        }
+
+        paragraphs.AddRange(article.Paragraphs);
+        return Extract(paragraphs, article.Subject);
+    }
+
+    /// <summary>
+    /// Extracts the persons named in <paramref name="paragraphs"/>; <paramref name="subject"/>, when
+    /// given, is a name the file says the article is about. Never throws.
+    /// </summary>
+    public static IReadOnlyList<ExtractedPerson> Extract(IEnumerable<string?> paragraphs, string? subject = null)
+    {
+        ArgumentNullException.ThrowIfNull(paragraphs);
+        var sentences = new List<SentenceWords>();
+        foreach (var paragraph in paragraphs)
+        {
+            if (string.IsNullOrWhiteSpace(paragraph))
+            {
+                continue;
+            }
+
+            foreach (var (start, length) in TextSpans.Sentences(paragraph))
+            {
+                var text = paragraph.Substring(start, length);
+                sentences.Add(new SentenceWords(text, TextSpans.Words(text)));
+            }
+        }
+
+        var mentions = new List<Mention>();
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            FindMentions(sentences[s], s, mentions);
+        }
+
+        var subjectName = subject is null ? null : CleanSubject(subject);
+        return Build(sentences, mentions, subjectName);
+    }
+
+    /// <summary>
+    /// True when a short line (a file's line 2) reads as a person's name rather than a headline:
+    /// at most five words, no sentence punctuation, every word name-like, and either a known given
+    /// name first or the line repeated in <paramref name="body"/>.
+    /// </summary>
+    public static bool LooksLikeName(string? line, string? body = null)
+    {
+        if (string.IsNullOrWhiteSpace(line) || line.Length > 60)
+        {
+            return false;
+        }
+
+        foreach (var c in line)
+        {
+            if (!(char.IsLetter(c) || c == ' ' || c == '-' || IsArabicMark(c)))
+            {
+                return false;
+            }
+        }
+
+        var words = TextSpans.Words(line);
+        if (words.Count is < 1 or > 5)
+        {
+            return false;
+        }
+
+        var parts = 0;
+        foreach (var w in words)
+        {
+            if (!w.IsArabic || NameLexicon.FunctionWords.Contains(w.Norm) || NameLexicon.NonPersons.Contains(w.Norm)
+                || NameLexicon.RoleHeads.Contains(w.Norm) || NameLexicon.NamedPlaceHeads.Contains(w.Norm)
+                || NameLexicon.RoleContinuations.Contains(w.Norm) || NameLexicon.QuotingVerbs.Contains(w.Norm)
+                || NameLexicon.IsNationalityAdjective(w.Norm))
+            {
+                return false;
+            }
+
+            if (!NameLexicon.NameConnectors.Contains(w.Norm))
+            {
+                parts++;
+            }
+        }
+
+        var first = words[0].Norm;
+        var knownFirst = IsGivenName(first) || first == "عبد";
+        var inBody = body is not null && ArabicNormalizer.Normalize(body).Contains(ArabicNormalizer.Normalize(line.Trim()), StringComparison.Ordinal);
+        return (parts >= 2 && knownFirst) || inBody || (parts == 1 && knownFirst && !NameLexicon.WeakGivenNames.Contains(first));
+    }
+
+    private static bool IsArabicMark(char c) => c is (>= '\u064B' and <= '\u065F') or '\u0670' or '\u0640';
+
+    private static string CleanSubject(string subject) => string.Join(' ', TextSpans.Words(subject).Select(w => w.Original));
+
+    private sealed record SentenceWords(string Text, List<Word> Words);
+
+    private sealed record Mention(int Sentence, int StartWord, int EndWord, string Name, string Key, string? Role, bool Tentative = false);
+
+    private static void FindMentions(SentenceWords sentence, int index, List<Mention> mentions)
+    {
+        var words = sentence.Words;
+        var i = 0;
+        while (i < words.Count)
+        {
+            var w = words[i];
+            var head = StripConjunction(w.Norm, NameLexicon.RoleHeads);
+            if (head is not null && !IsGivenName(w.Norm))
+            {
+                var roleEnd = RoleEnd(words, i);
+                var nameEnd = ParseName(words, roleEnd, afterRole: true, out var name);
+                if (nameEnd > roleEnd && !AfterPlaceHead(words, i))
+                {
+                    var role = RoleText(sentence.Text, words, i, roleEnd, head);
+                    // A single word after a title (الرئيس بوتين، الأمير فيصل) counts only when it is the
+                    // short form of a full name in the same article; a foreign given name stands alone (ديمتري).
+                    var single = !Key(name).Contains(' ', StringComparison.Ordinal) && !NameLexicon.ForeignGivenNames.Contains(words[roleEnd].Norm);
+                    mentions.Add(new Mention(index, roleEnd, nameEnd, name, Key(name), role, single));
+                    i = nameEnd;
+                    continue;
+                }
+
+                i = nameEnd > roleEnd ? nameEnd : i + 1;
+                continue;
+            }
+
+            if (StartsName(w.Norm))
+            {
+                var afterQuote = i > 0 && !w.BreakBefore && StripConjunction(words[i - 1].Norm, NameLexicon.QuotingVerbs) is not null;
+                var end = ParseName(words, i, afterRole: afterQuote, out var name);
+                var parts = end - i;
+                var strongSingle = parts == 1 && afterQuote && !NameLexicon.WeakGivenNames.Contains(w.Norm);
+                // A given name that is also a word (منصور، حسن، أمين) needs a title, a quoting verb, or another given name after it.
+                var weakPair = NameLexicon.WeakGivenNames.Contains(w.Norm) && (!afterQuote || NameLexicon.RoleHeads.Contains(w.Norm)) && end > i + 1
+                    && !IsGivenName(words[i + 1].Norm) && !NameLexicon.NameConnectors.Contains(words[i + 1].Norm);
+                if (end > i && (parts >= 2 || strongSingle) && !weakPair && !AfterPlaceHead(words, i))
+                {
+                    mentions.Add(new Mention(index, i, end, name, Key(name), null, !Key(name).Contains(' ', StringComparison.Ordinal)));
+                    i = end;
+                    continue;
+                }
+            }
+
+            i++;
+        }
+    }
+
+    private static bool StartsName(string norm) =>
+        IsGivenName(norm) || norm is "عبد" or "ابو" || (norm.Length > 3 && norm[0] == 'و' && IsGivenName(norm[1..]));
+
+    private static bool IsGivenName(string norm) =>
+        NameLexicon.ArabicGivenNames.Contains(norm) || NameLexicon.ForeignGivenNames.Contains(norm)
+        || NameLexicon.WeakGivenNames.Contains(norm) || (norm.StartsWith("عبد", StringComparison.Ordinal) && norm.Length > 5 && NameLexicon.CompoundSecondParts.Contains("ال" + norm[5..]));
+
+    // A person's name right after جامعة، شارع، مطار… names the institution or place, not the person.
+    private static bool AfterPlaceHead(List<Word> words, int start)
+    {
+        for (var k = start - 1; k >= 0 && k >= start - 3; k--)
+        {
+            if (NameLexicon.NamedPlaceHeads.Contains(words[k].Norm))
+            {
+                return true;
+            }
+
+            if (words[k + 1].BreakBefore || !(NameLexicon.RoleHeads.Contains(words[k].Norm) || NameLexicon.RoleContinuations.Contains(words[k].Norm)))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static int RoleEnd(List<Word> words, int start)
+    {
+        var j = start + 1;
+        while (j < words.Count && j - start <= MaxRoleWords && !words[j].BreakBefore)
+        {
+            var n = words[j].Norm;
+            if (n is "في" && j + 1 < words.Count && !words[j + 1].BreakBefore && words[j + 1].IsArabic
+                && (words[j + 1].Norm.StartsWith("ال", StringComparison.Ordinal) || NameLexicon.NonPersons.Contains(words[j + 1].Norm)))
+            {
+                j += 2;
+                continue;
+            }
+
+            // «الرئيس التنفيذي للشركة أمين الناصر»: a title that is also a given name, before a family name, starts the name.
+            if (IsGivenName(n) && j + 1 < words.Count && !words[j + 1].BreakBefore && IsFamilyName(words[j + 1].Norm)
+                && words[j + 1].Norm.StartsWith("ال", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            if (IsRoleWord(n))
+            {
+                j++;
+                // «لحركة حماس»، «حزب الله»: the organisation after its head noun belongs to the role.
+                if (OrganisationHeads.Contains(n.Length > 3 && n[0] is 'ل' or 'ب' ? n[1..] : n) && j < words.Count && !words[j].BreakBefore
+                    && words[j].IsArabic && !IsGivenName(words[j].Norm))
+                {
+                    j++;
+                }
+
+                continue;
+            }
+
+            break;
+        }
+
+        // «المتحدث باسم البنتاغون، اللواء باتريك رايدر»: a second title after a comma continues the role.
+        if (j < words.Count && words[j].CommaBefore && NameLexicon.RoleHeads.Contains(words[j].Norm))
+        {
+            return RoleEnd(words, j);
+        }
+
+        return j;
+    }
+
+    private static readonly HashSet<string> OrganisationHeads = new(
+        ["حركه", "حزب", "نادي", "شركه", "جمعيه", "مجموعه", "منظمه", "تنظيم", "جماعه", "جبهه", "صحيفه", "قناه", "وكاله", "بنك", "مصرف", "فريق"],
+        StringComparer.Ordinal);
+
+    private static bool IsRoleWord(string n)
+    {
+        if (NameLexicon.RoleHeads.Contains(n) || NameLexicon.RoleContinuations.Contains(n) || n == "عام")
+        {
+            return true;
+        }
+
+        if (IsGivenName(n) || NameLexicon.FunctionWords.Contains(n))
+        {
+            return false;
+        }
+
+        if (n.Length > 3 && (n.StartsWith("ال", StringComparison.Ordinal) || n.StartsWith("لل", StringComparison.Ordinal)))
+        {
+            return true;
+        }
+
+        // لوزارة، بوزارة، والدفاع: a prefixed role word.
+        return n.Length > 3 && n[0] is 'ل' or 'ب' or 'و' && (NameLexicon.RoleContinuations.Contains(n[1..]) || n[1..].StartsWith("ال", StringComparison.Ordinal));
+    }
+
+    private static string RoleText(string text, List<Word> words, int start, int end, string head)
+    {
+        var first = words[start];
+        var from = first.Start + (first.Norm.Length - head.Length > 0 ? PrefixLength(first.Original, first.Norm.Length - head.Length) : 0);
+        var to = words[end - 1].End;
+        return text[from..to].Trim(' ', '،', ',', '\u00A0');
+    }
+
+    // How many characters of the original word the first n letters take (diacritics sit between letters).
+    private static int PrefixLength(string original, int letters)
+    {
+        var k = 0;
+        var seen = 0;
+        while (k < original.Length && seen < letters)
+        {
+            if (ArabicNormalizer.Fold(original[k]) != '\0')
+            {
+                seen++;
+            }
+
+            k++;
+        }
+
+        return k;
+    }
+
+    /// <summary>Parses a name starting at word <paramref name="start"/>; returns the index after it (== start when there is none).</summary>
+    private static int ParseName(List<Word> words, int start, bool afterRole, out string name)
+    {
+        name = string.Empty;
+        if (start >= words.Count)
+        {
+            return start;
+        }
+
+        var first = words[start];
+        var firstNorm = first.Norm;
+        var prefix = 0;
+        if (!IsGivenName(firstNorm) && firstNorm.Length > 3 && firstNorm[0] == 'و' && IsGivenName(firstNorm[1..]) && !afterRole)
+        {
+            firstNorm = firstNorm[1..];
+            prefix = 1;
+        }
+
+        var kind = NameKind.Unknown;
+        if (NameLexicon.ForeignGivenNames.Contains(firstNorm))
+        {
+            kind = NameKind.Foreign;
+        }
+        else if (IsGivenName(firstNorm) || firstNorm == "عبد" || NameLexicon.NameConnectors.Contains(firstNorm))
+        {
+            kind = NameKind.Arabic;
+        }
+        else if (afterRole && start > 0 && NameLexicon.Honorifics.Contains(words[start - 1].Norm) && LooksLikeUnknownName(first))
+        {
+            // «الدكتور بدران العمر»: after a personal honorific an unknown first name is Arabic, family name and all.
+            kind = NameKind.Arabic;
+        }
+        else if (!afterRole || !LooksLikeUnknownName(first, firstWord: true))
+        {
+            return start;
+        }
+
+        // A given name that is also a title or a word (أمين، صباح) is still a name once something marked it as one.
+        var firstIsPart = IsGivenName(firstNorm) ? !NameLexicon.NonPersons.Contains(firstNorm) : IsNamePart(firstNorm);
+        if (firstNorm is "بن" or "ابن" or "بنت" or "ال" or "ولد" || !firstIsPart)
+        {
+            return start;
+        }
+
+        var j = start + 1;
+        var parts = 1;
+        if (firstNorm == "عبد" || firstNorm is "ابو" or "آل" or "ال")
+        {
+            if (j < words.Count && !words[j].BreakBefore && IsNamePart(words[j].Norm))
+            {
+                j++;
+            }
+            else
+            {
+                return start;
+            }
+        }
+
+        var lastWasGiven = kind != NameKind.Unknown;
+        var lastWasFamily = false;
+        while (j < words.Count && !words[j].BreakBefore && parts < MaxNameParts + 2)
+        {
+            var n = words[j].Norm;
+            if (NameLexicon.CompoundSecondParts.Contains(n) && j > start && words[j - 1].Norm is "عبد" or "سراج" or "نور" or "صلاح" or "عز" or "بهاء" or "علاء" or "سيف" or "جمال" or "محيي" or "شمس" or "فخر" or "تاج" or "زين" or "نصر" or "حسام" or "ضياء" or "عماد" or "شرف" or "بدر")
+            {
+                j++;
+                continue;
+            }
+
+            if (NameLexicon.NameConnectors.Contains(n) && kind != NameKind.Foreign)
+            {
+                var k = j + 1;
+                if (n == "عبد" && k < words.Count && NameLexicon.CompoundSecondParts.Contains(words[k].Norm))
+                {
+                    k++;
+                }
+
+                if (k < words.Count && !words[k].BreakBefore && IsNamePart(words[k].Norm))
+                {
+                    kind = NameKind.Arabic;
+                    j = k + 1;
+                    parts++;
+                    lastWasGiven = true;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (!lastWasGiven || parts >= MaxNameParts || !IsNamePart(n))
+            {
+                break;
+            }
+
+            var definite = n.StartsWith("ال", StringComparison.Ordinal);
+            if (definite && Ordinals.Contains(n) && parts == 1)
+            {
+                // Regnal numbers: إليزابيث الثانية، عبدالله الثاني.
+                j++;
+                break;
+            }
+
+            if (definite && (kind != NameKind.Arabic || !IsFamilyName(n)))
+            {
+                break;
+            }
+
+            if (!definite && !LooksLikeUnknownName(words[j]) && !IsGivenName(n))
+            {
+                break;
+            }
+
+            // After a family name only another family name follows (الأحمد الجابر الصباح); a third plain word is
+            // usually the sentence going on: «نايف البكري محافظا»، «ليونيل ميسي فريقه».
+            if (!definite && !IsGivenName(n) && (lastWasFamily || (parts >= 2 && (n.EndsWith('ا') || n.EndsWith('ه')))))
+            {
+                break;
+            }
+
+            lastWasFamily = definite;
+
+            parts++;
+            j++;
+            // A short middle part (دبليو، جين، طيب، جواد) leaves room for a third: جورج دبليو بوش، محمد جواد ظريف.
+            // Gulf names chain family names: صباح الأحمد الجابر الصباح.
+            lastWasGiven = (IsGivenName(n) && !definite) || (parts == 2 && !definite && n.Length <= 4) || (definite && kind == NameKind.Arabic);
+        }
+
+        var text = string.Join(' ', words.Skip(start).Take(j - start).Select(w => w.Original));
+        if (NameLexicon.NonPersonNames.Contains(ArabicNormalizer.Normalize(text)))
+        {
+            return start;
+        }
+
+        name = prefix > 0 ? text[PrefixLength(text, prefix)..] : text;
+        return j;
+    }
+
+    private enum NameKind
+    {
+        Unknown,
+        Arabic,
+        Foreign,
+    }
+
+    private static readonly HashSet<string> Ordinals = new(
+        ["الاول", "الثاني", "الثانيه", "الثالث", "الثالثه", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"],
+        StringComparer.Ordinal);
+
+    private static bool IsNamePart(string n) =>
+        n.Length >= 2 && n[0] >= '\u0621' && n[0] <= '\u064A'
+        && !NameLexicon.FunctionWords.Contains(n) && !NameLexicon.NonPersons.Contains(n)
+        && !NameLexicon.RoleHeads.Contains(n) && !NameLexicon.QuotingVerbs.Contains(n)
+        && !NameLexicon.NamedPlaceHeads.Contains(n) && (!NameLexicon.IsNationalityAdjective(n) || (n[0] != 'ا' && IsGivenName(n)))
+        && !HasArticlePrefix(n)
+        && !(n.Length > 3 && n[0] is 'و' or 'ف' && (NameLexicon.RoleHeads.Contains(n[1..]) || NameLexicon.FunctionWords.Contains(n[1..]) || NameLexicon.QuotingVerbs.Contains(n[1..])));
+
+    // بالوفد، للشركة، والدفاع: a preposition or conjunction glued to the article never starts a name part.
+    // بتسليم، لتحذيرها: a preposition glued to a verbal noun.
+    private static bool HasArticlePrefix(string n) =>
+        (n.Length > 4 && n[0] is 'ب' or 'ل' or 'و' or 'ف' or 'ك' && n[1] == 'ا' && n[2] == 'ل')
+        || n.StartsWith("لل", StringComparison.Ordinal)
+        || (n.Length > 4 && n[0] is 'ب' or 'ل' && n[1] == 'ت');
+
+    private static bool IsFamilyName(string n) =>
+        n.Length >= 4 && !NameLexicon.RoleContinuations.Contains(n) && !NameLexicon.FunctionWords.Contains(n)
+        && !NameLexicon.NonPersons.Contains(n) && !NameLexicon.IsNationalityAdjective(n)
+        && !n.EndsWith("ات", StringComparison.Ordinal) && !n.EndsWith("ه", StringComparison.Ordinal) && !n.EndsWith("ون", StringComparison.Ordinal)
+        && !CommonDefiniteWords.Contains(n);
+
+    // Definite words that follow names often enough to be mistaken for family names.
+    private static readonly HashSet<string> CommonDefiniteWords = new(
+        "الآن الان اليوم الماضي المقبل الجاري الحالي الجديد السابق الاسبق الأول الاول الثاني الثالث الاخير الأخير العام الخاص الكبير الصغير الوطني الدولي الرسمي الرسميه الاعلى الأعلى التنفيذي المساعد المكلف الفني الاداري السعودي الذي التي الذين بالنيابه".Split(' ').Select(ArabicNormalizer.Normalize),
+        StringComparer.Ordinal);
+
+    // Imperfect and future verb shapes (يزور، يناهز، تقول، تسيطر، يستعرض، سيزور) that follow a name in running text.
+    private static bool LooksLikeVerb(string n) =>
+        (n[0] == 'ي' && n.Length <= 5)
+        || (n[0] is 'ت' or 'ن' && n.Length <= 4)
+        || (n.Length <= 5 && (n.StartsWith("تس", StringComparison.Ordinal) || n.StartsWith("تت", StringComparison.Ordinal) || n.StartsWith("يت", StringComparison.Ordinal)))
+        || n.StartsWith("يست", StringComparison.Ordinal) || n.StartsWith("تست", StringComparison.Ordinal) || n.StartsWith("نست", StringComparison.Ordinal)
+        || n.StartsWith("سي", StringComparison.Ordinal) || n.StartsWith("ست", StringComparison.Ordinal) || n.StartsWith("سن", StringComparison.Ordinal);
+
+    private static bool LooksLikeUnknownName(Word w, bool firstWord = false)
+    {
+        var n = w.Norm;
+        if (!w.IsArabic || n.Length < (firstWord ? 4 : 3) || !IsNamePart(n) || n.StartsWith("ال", StringComparison.Ordinal)
+            || NameLexicon.RoleContinuations.Contains(n) || (n[0] == 'و' && n[1] != 'و'))
+        {
+            return false;
+        }
+
+        // Verb and pronoun shapes: يزور، تقول، يستعرض، سيزور، قالت، ذهبوا، حكومتها, and tanwin-marked nouns (اتصالًا).
+        if (LooksLikeVerb(n) || (firstWord && n[0] is 'و' or 'ل' or 'ب' or 'ف' or 'ك'))
+        {
+            return false;
+        }
+
+        if (n.EndsWith('ت') || n.EndsWith("وا", StringComparison.Ordinal) || n.EndsWith("ها", StringComparison.Ordinal)
+            || n.EndsWith("هم", StringComparison.Ordinal) || n.EndsWith("كم", StringComparison.Ordinal) || n.EndsWith("نا", StringComparison.Ordinal)
+            || n.EndsWith("ات", StringComparison.Ordinal) || (firstWord && n.EndsWith('ه')))
+        {
+            return false;
+        }
+
+        return !w.Original.Contains('\u064B') && !w.Original.Contains('\u064C') && !w.Original.Contains('\u064D');
+    }
+
+    private static string? StripConjunction(string norm, IReadOnlySet<string> set)
+    {
+        if (set.Contains(norm))
+        {
+            return norm;
+        }
+
+        if (norm.Length > 3 && norm[0] is 'و' or 'ف' && set.Contains(norm[1..]))
+        {
+            return norm[1..];
+        }
+
+        return null;
+    }
+
+    private static string Key(string name) => NormalizeKey(string.Join(' ', TextSpans.Words(name).Select(w => w.Norm)));
+
+    private sealed class PersonBuilder(string name, string key, int firstSentence)
+    {
+        public string Name { get; set; } = name;
+        public string Key { get; set; } = key;
+        public int FirstSentence { get; set; } = firstSentence;
+        public int Mentions { get; set; }
+        public bool IsSubject { get; set; }
+        public List<string> Aliases { get; } = [];
+        public List<string> Roles { get; } = [];
+        public string[] Tokens => Key.Split(' ');
+    }
+
+    private static IReadOnlyList<ExtractedPerson> Build(List<SentenceWords> sentences, List<Mention> mentions, string? subject)
+    {
+        var persons = new List<PersonBuilder>();
+        var covered = new HashSet<(int Sentence, int Word)>();
+
+        // Longest names first, so a shorter form (بوتين after «الرئيس بوتين») joins the full name.
+        foreach (var m in mentions.OrderBy(m => m.Tentative).ThenByDescending(m => m.Key.Count(c => c == ' ')).ThenBy(m => m.Sentence))
+        {
+            var key = NormalizeKey(m.Key);
+            var person = persons.FirstOrDefault(p => p.Key == key) ?? Nearest(persons.Where(p => IsShortFormOf(key, p.Tokens)), m.Sentence);
+            if (person is null && m.Tentative)
+            {
+                continue;
+            }
+
+            if (person is null)
+            {
+                person = new PersonBuilder(m.Name, key, m.Sentence);
+                persons.Add(person);
+            }
+            else if (!string.Equals(NormalizeKey(m.Key), person.Key, StringComparison.Ordinal))
+            {
+                AddDistinct(person.Aliases, m.Name);
+            }
+
+            person.Mentions++;
+            person.FirstSentence = Math.Min(person.FirstSentence, m.Sentence);
+            // «المتحدث باسم البنتاغون، اللواء»: two titles, two roles.
+            foreach (var role in (m.Role ?? string.Empty).Split('،', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                AddDistinct(person.Roles, role);
+            }
+
+            for (var w = m.StartWord; w < m.EndWord; w++)
+            {
+                covered.Add((m.Sentence, w));
+            }
+        }
+
+        if (subject is not null)
+        {
+            var key = NormalizeKey(ArabicNormalizer.Normalize(subject));
+            var person = persons.FirstOrDefault(p => p.Key == key) ?? persons.FirstOrDefault(p => IsShortFormOf(key, p.Tokens));
+            if (person is null)
+            {
+                person = new PersonBuilder(subject, key, int.MaxValue);
+                persons.Add(person);
+            }
+            else if (key.Length > person.Key.Length)
+            {
+                AddDistinct(person.Aliases, person.Name);
+                person.Name = subject;
+                person.Key = key;
+            }
+
+            person.IsSubject = true;
+        }
+
+        CountSurnames(sentences, persons, covered);
+
+        return persons
+            .Where(p => p.Mentions > 0 || p.IsSubject)
+            .OrderBy(p => p.FirstSentence)
+            .Select(p => new ExtractedPerson(
+                p.Name,
+                p.Aliases.Where(a => !string.Equals(NormalizeKey(ArabicNormalizer.Normalize(a)), p.Key, StringComparison.Ordinal)).ToList(),
+                p.Roles,
+                Math.Max(p.Mentions, p.IsSubject ? 1 : 0),
+                p.FirstSentence < sentences.Count ? sentences[p.FirstSentence].Text : p.Name,
+                p.IsSubject))
+            .ToList();
+    }
+
+    private static PersonBuilder? Nearest(IEnumerable<PersonBuilder> candidates, int sentence) =>
+        candidates.OrderBy(p => p.FirstSentence <= sentence ? 0 : 1).ThenByDescending(p => p.FirstSentence <= sentence ? p.FirstSentence : -p.FirstSentence).FirstOrDefault();
+
+    // Keys drop a leading conjunction glued to the first word and fold the عبد الله / عبدالله spacing.
+    private static string NormalizeKey(string key) => key.Replace("عبد ", "عبد", StringComparison.Ordinal);
+
+    private static bool IsShortFormOf(string key, string[] tokens)
+    {
+        if (tokens.Length < 2)
+        {
+            return false;
+        }
+
+        var parts = key.Split(' ');
+        if (parts.Length >= tokens.Length)
+        {
+            return false;
+        }
+
+        // The same trailing words (أوستن of لويد أوستن) or the same leading words (ديمتري of ديمتري بيسكوف).
+        return tokens.AsSpan(tokens.Length - parts.Length).SequenceEqual(parts)
+            || (parts.Length == 1 && tokens[0] == parts[0] && IsGivenName(parts[0]));
+    }
+
+    /// <summary>Counts bare surnames (<c>أوستن</c>, <c>وبيلوسوف</c>) as mentions of the full name seen in the article.</summary>
+    private static void CountSurnames(List<SentenceWords> sentences, List<PersonBuilder> persons, HashSet<(int, int)> covered)
+    {
+        var bySurname = new Dictionary<string, List<PersonBuilder>>(StringComparer.Ordinal);
+        foreach (var p in persons)
+        {
+            var tokens = p.Tokens;
+            if (tokens.Length < 2 || tokens.Any(t => t is "بن" or "ابن" or "بنت" or "آل" or "ال"))
+            {
+                continue;
+            }
+
+            var surname = tokens[^1];
+            if (surname.Length < 3 || IsGivenName(surname) || NameLexicon.FunctionWords.Contains(surname))
+            {
+                continue;
+            }
+
+            if (!bySurname.TryGetValue(surname, out var list))
+            {
+                bySurname[surname] = list = [];
+            }
+
+            list.Add(p);
+        }
+
+        if (bySurname.Count == 0)
+        {
+            return;
+        }
+
+        for (var s = 0; s < sentences.Count; s++)
+        {
+            var words = sentences[s].Words;
+            for (var w = 0; w < words.Count; w++)
+            {
+                if (covered.Contains((s, w)) || !words[w].IsArabic)
+                {
+                    continue;
+                }
+
+                var (surname, prefix) = MatchSurname(words[w].Norm, bySurname);
+                if (surname is null)
+                {
+                    continue;
+                }
+
+                var candidates = bySurname[surname];
+                // Two persons sharing a surname: the bare surname means the one named most recently.
+                var person = candidates.Where(p => p.FirstSentence <= s).OrderByDescending(p => p.FirstSentence).FirstOrDefault() ?? candidates[0];
+                person.Mentions++;
+                person.FirstSentence = Math.Min(person.FirstSentence, s);
+                AddDistinct(person.Aliases, words[w].Original[PrefixLength(words[w].Original, prefix)..]);
+            }
+        }
+    }
+
+    private static (string? Surname, int Prefix) MatchSurname(string norm, Dictionary<string, List<PersonBuilder>> bySurname)
+    {
+        if (bySurname.ContainsKey(norm))
+        {
+            return (norm, 0);
+        }
+
+        // و، ف، ب، ل، ك and their pairs (وب، ول، فل…) glue to the word before a name.
+        for (var p = 1; p <= 2 && p < norm.Length - 2; p++)
+        {
+            if (norm[p - 1] is not ('و' or 'ف' or 'ب' or 'ل' or 'ك'))
+            {
+                break;
+            }
+
+            var rest = norm[p..];
+            if (bySurname.ContainsKey(rest))
+            {
+                return (rest, p);
+            }
+        }
+
+        return (null, 0);
+    }
+
+    private static void AddDistinct(List<string> list, string value)
+    {
+        var norm = ArabicNormalizer.Normalize(value);
+        if (!list.Any(x => ArabicNormalizer.Normalize(x) == norm))
+        {
+            list.Add(value);
+        }
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/> names <paramref name="person"/> (by its full name or one of its aliases,
+    /// allowing a conjunction or preposition glued to the first word).
+    /// </summary>
+    public static bool IsNamedIn(string text, ExtractedPerson person)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        if (string.IsNullOrEmpty(text))
+        {
+            return false;
+        }
+
+        var words = TextSpans.Words(text);
+        foreach (var form in person.Aliases.Prepend(person.Name))
+        {
+            var tokens = TextSpans.Words(form).Select(w => w.Norm).ToArray();
+            if (tokens.Length == 0)
+            {
+                continue;
+            }
+
+            for (var i = 0; i + tokens.Length <= words.Count; i++)
+            {
+                var firstNorm = words[i].Norm;
+                var firstMatches = firstNorm == tokens[0]
+                    || (firstNorm.Length > tokens[0].Length && firstNorm.EndsWith(tokens[0], StringComparison.Ordinal) && firstNorm.Length - tokens[0].Length <= 2
+                        && firstNorm[..^tokens[0].Length].All(c => c is 'و' or 'ف' or 'ب' or 'ل' or 'ك'));
+                if (!firstMatches)
+                {
+                    continue;
+                }
+
+                var all = true;
+                for (var k = 1; k < tokens.Length && all; k++)
+                {
+                    all = words[i + k].Norm == tokens[k];
+                }
+
+                if (all)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+}

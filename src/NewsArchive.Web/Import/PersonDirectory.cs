@@ -1,0 +1,168 @@
+using Microsoft.EntityFrameworkCore;
+using NewsArchive.Text.Normalization;
+using NewsArchive.Text.Persons;
+using NewsArchive.Web.Data;
+
+namespace NewsArchive.Web.Import;
+
+/// <summary>
+/// The person records of the archive, by name key, held in memory for one import run: resolving
+/// an article's persons then costs no queries. Changes made while importing a file stay pending
+/// until its transaction commits, so a rolled-back file leaves no trace here either.
+/// </summary>
+internal sealed class PersonDirectory
+{
+    private readonly Dictionary<string, List<Entry>> _byKey = new(StringComparer.Ordinal);
+    private readonly List<Entry> _pendingPersons = [];
+    private readonly List<(Entry Entry, string Alias)> _pendingAliases = [];
+
+    internal sealed class Entry(int id, string name, string normalizedName)
+    {
+        public int Id { get; set; } = id;
+        public string Name { get; } = name;
+        public string NormalizedName { get; } = normalizedName;
+        public HashSet<string> Aliases { get; } = new(StringComparer.Ordinal);
+        /// <summary>Set while the person is new in the current file's transaction.</summary>
+        public Person? Created { get; set; }
+    }
+
+    public int Count { get; private set; }
+
+    public static async Task<PersonDirectory> LoadAsync(ArchiveDbContext db, CancellationToken ct)
+    {
+        var directory = new PersonDirectory();
+        var byId = new Dictionary<int, Entry>();
+        await foreach (var p in db.Persons.AsNoTracking().Select(p => new { p.Id, p.Name, p.NormalizedName, p.NameKey }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            var entry = new Entry(p.Id, p.Name, p.NormalizedName);
+            directory.Add(p.NameKey, entry);
+            byId[p.Id] = entry;
+        }
+
+        await foreach (var a in db.PersonAliases.AsNoTracking().Select(a => new { a.PersonId, a.NormalizedAlias }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (byId.TryGetValue(a.PersonId, out var entry))
+            {
+                entry.Aliases.Add(a.NormalizedAlias);
+            }
+        }
+
+        return directory;
+    }
+
+    /// <summary>
+    /// The record for a person found in an article: an existing one whose name is a spelling
+    /// variant of it (same key, confirmed), or a new one added to <paramref name="db"/>.
+    /// Candidates come only from the full name's key, so two people who share a surname never merge.
+    /// </summary>
+    public Entry Resolve(ArchiveDbContext db, ExtractedPerson person)
+    {
+        var key = NameKeyOf(person.Name);
+        if (_byKey.TryGetValue(key, out var candidates))
+        {
+            var normalized = ArabicNormalizer.Normalize(person.Name);
+            foreach (var candidate in candidates)
+            {
+                if (candidate.NormalizedName == normalized || candidate.Aliases.Contains(normalized))
+                {
+                    return candidate;
+                }
+            }
+
+            foreach (var candidate in candidates)
+            {
+                if (AreVariants(candidate.Name, person.Name))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        var created = new Person
+        {
+            Name = person.Name,
+            NormalizedName = ArabicNormalizer.Normalize(person.Name),
+            NameKey = key,
+        };
+        db.Persons.Add(created);
+        var entry = new Entry(0, created.Name, created.NormalizedName) { Created = created };
+        Add(key, entry);
+        _pendingPersons.Add(entry);
+        return entry;
+    }
+
+    /// <summary>Records the forms under which the article names the person that the archive does not know yet.</summary>
+    public void AddAliases(ArchiveDbContext db, Entry entry, IEnumerable<string> forms)
+    {
+        foreach (var form in forms)
+        {
+            var normalized = ArabicNormalizer.Normalize(form.Trim());
+            if (normalized.Length == 0 || normalized == entry.NormalizedName || !entry.Aliases.Add(normalized))
+            {
+                continue;
+            }
+
+            _pendingAliases.Add((entry, normalized));
+            db.PersonAliases.Add(new PersonAlias { PersonId = entry.Id, Alias = form.Trim(), NormalizedAlias = normalized });
+        }
+    }
+
+    /// <summary>The new persons were saved (the transaction is still open): take their ids.</summary>
+    public void AssignIds()
+    {
+        foreach (var entry in _pendingPersons)
+        {
+            entry.Id = entry.Created!.Id;
+        }
+    }
+
+    /// <summary>The file's transaction committed: its new persons and aliases are now the archive's.</summary>
+    public void Commit()
+    {
+        foreach (var entry in _pendingPersons)
+        {
+            entry.Created = null;
+        }
+
+        _pendingPersons.Clear();
+        _pendingAliases.Clear();
+    }
+
+    /// <summary>The file's transaction rolled back: forget what it added.</summary>
+    public void Rollback()
+    {
+        foreach (var (entry, alias) in _pendingAliases)
+        {
+            entry.Aliases.Remove(alias);
+        }
+
+        foreach (var entry in _pendingPersons)
+        {
+            var key = NameKeyOf(entry.Name);
+            if (_byKey.TryGetValue(key, out var list))
+            {
+                list.Remove(entry);
+            }
+
+            Count--;
+        }
+
+        _pendingPersons.Clear();
+        _pendingAliases.Clear();
+    }
+
+    private void Add(string key, Entry entry)
+    {
+        if (!_byKey.TryGetValue(key, out var list))
+        {
+            _byKey[key] = list = new List<Entry>(1);
+        }
+
+        list.Add(entry);
+        Count++;
+    }
+
+    internal static string NameKeyOf(string name) => ArabicNormalizer.Normalize(name);
+
+    internal static bool AreVariants(string a, string b) => ArabicNormalizer.Normalize(a) == ArabicNormalizer.Normalize(b);
+}

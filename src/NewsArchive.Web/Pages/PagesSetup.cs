@@ -1,0 +1,31 @@
+namespace NewsArchive.Web.Pages;
+
+public static class PagesSetup
+{
+    public static WebApplicationBuilder AddArchivePages(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddRazorPages();
+        return builder;
+    }
+
+    /// <summary>Error pages first, so they catch everything after them; JSON endpoints keep their own empty 404s.</summary>
+    public static WebApplication UseArchiveErrorPages(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error");
+        }
+
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api"),
+            branch => branch.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
+        return app;
+    }
+
+    public static WebApplication MapArchivePages(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
+        return app;
+    }
+}
