@@ -1,0 +1,55 @@
+namespace NewsArchive.Bench;
+
+/// <summary>Everything one benchmark run measured, as written to <c>--json</c>.</summary>
+internal sealed record BenchReport(MachineInfo Machine, string Command, DateTimeOffset StartedAt, bool Quick, List<SizeResult> Sizes);
+
+internal sealed record MachineInfo(int Cores, string Cpu, string Memory, string Os, string Runtime)
+{
+    public static MachineInfo Current()
+    {
+        var cpu = File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
+            : "?";
+        var memory = File.Exists("/proc/meminfo")
+            ? $"{long.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024 / 1024} GiB"
+            : "?";
+        return new MachineInfo(Environment.ProcessorCount, cpu, memory, System.Runtime.InteropServices.RuntimeInformation.OSDescription,
+            System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription);
+    }
+}
+
+internal sealed record ImportResult(int Files, int Articles, int Failed, double Seconds, double ArticlesPerSecond, long PeakRssBytes, string? FirstError);
+
+internal sealed record SearchResult(Latency All, Dictionary<string, Latency> ByKind, int Errors, string? LastError);
+
+internal sealed record PeerResult(double IndexArticlesPerSecond, long IndexBytes, SearchResult Search);
+
+internal sealed record PageResult(string Name, WrkResult Wrk);
+
+internal sealed record SizeResult(int Size)
+{
+    public ImportResult? Import { get; set; }
+    public long DatabaseBytes { get; set; }
+    public int Queries { get; set; }
+    public SearchResult? SearchInProcess { get; set; }
+    public SearchResult? SearchHttp { get; set; }
+    public PeerResult? Lucene { get; set; }
+    public double? StartupSeconds { get; set; }
+    public List<PageResult> Pages { get; set; } = [];
+    public WrkResult? Ceiling { get; set; }
+    public string? CeilingKind { get; set; }
+    public List<string> Notes { get; set; } = [];
+
+    /// <summary>Our import rate over Lucene's indexing rate (≥ 1.0 is the target).</summary>
+    public double? ImportVsLucene => Import is null || Lucene is null ? null : Import.ArticlesPerSecond / Lucene.IndexArticlesPerSecond;
+
+    /// <summary>Our in-process p50 over Lucene's (≤ 1.0 is the target).</summary>
+    public double? SearchP50VsLucene => Ratio(SearchInProcess?.All.P50, Lucene?.Search.All.P50);
+
+    public double? SearchP99VsLucene => Ratio(SearchInProcess?.All.P99, Lucene?.Search.All.P99);
+
+    /// <summary>Article page throughput over the static ceiling's (≥ 0.3 is the target).</summary>
+    public double? ArticleVsCeiling => Ratio(Pages.FirstOrDefault(p => p.Name == "article")?.Wrk.RequestsPerSecond, Ceiling?.RequestsPerSecond);
+
+    private static double? Ratio(double? ours, double? theirs) => ours is null || theirs is null || theirs == 0 ? null : ours / theirs;
+}

@@ -1,0 +1,386 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using NewsArchive.Web.Data;
+
+namespace NewsArchive.Web.Search;
+
+/// <summary>What the reader asked for: words (optional), persons (null: anyone), a publication range, a page.</summary>
+public sealed record SearchRequest(string? Q, IReadOnlyList<int>? PersonIds, DateRange Range, int Page, int PageSize);
+
+public sealed record SearchHit(int Id, string Title, string TitleHtml, DateOnly Published, string SnippetHtml);
+
+public sealed record YearFacet(int Year, int Count, IReadOnlyList<MonthFacet> Months);
+
+public sealed record MonthFacet(int Year, int Month, int Count);
+
+public sealed record PersonFacet(int Id, string Name, int Count);
+
+/// <param name="Total">Matching articles (at most <see cref="ArchiveSearch.CountCap"/>).</param>
+/// <param name="TotalCapped">True when there are more matches than were counted.</param>
+/// <param name="FacetsPartial">True when the facets count only the newest <see cref="ArchiveSearch.CandidateCount"/> matches.</param>
+public sealed record SearchResult(
+    int Total,
+    bool TotalCapped,
+    int Page,
+    int PageSize,
+    IReadOnlyList<SearchHit> Items,
+    IReadOnlyList<YearFacet> Years,
+    IReadOnlyList<PersonFacet> Persons,
+    bool FacetsPartial)
+{
+    public int PageCount => Total == 0 ? 0 : (Total + PageSize - 1) / PageSize;
+}
+
+/// <summary>
+/// Full-text search over the archive, with bounded work per request. Queries whose terms are rare
+/// (each in at most <see cref="RankAllLimit"/> articles) are ranked in full by bm25 (title and
+/// subject weigh most). For a common term bm25 alone would read its whole doclist, so the newest
+/// <see cref="CandidateCount"/> matches are ranked instead, headline matches first, and pages past
+/// them continue newest first. Counting stops at <see cref="CountCap"/>. Facets count the ranked set.
+/// </summary>
+public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, SnippetBuilder snippets)
+{
+    /// <summary>How many of the newest matches of a common query are ranked (and counted by the facets).</summary>
+    public const int CandidateCount = 1000;
+    /// <summary>Queries whose terms each match at most this many articles are ranked in full with bm25.</summary>
+    public const int RankAllLimit = 2000;
+    /// <summary>Counting stops here: past it the total reads "more than".</summary>
+    public const int CountCap = 10_000;
+    public const int MaxPageSize = 100;
+    /// <summary>Pages past this are refused: nobody reads them and OFFSET costs grow with them.</summary>
+    public const int MaxPage = 1000;
+
+    public async Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct)
+    {
+        var query = SearchQuery.Parse(request.Q, analyzer);
+        var pageSize = Math.Clamp(request.PageSize, 1, MaxPageSize);
+        var page = Math.Clamp(request.Page, 1, MaxPage);
+        if (request.PersonIds is { Count: 0 } || (query.IsEmpty && !string.IsNullOrWhiteSpace(request.Q)))
+        {
+            return new SearchResult(0, false, page, pageSize, [], [], [], false);
+        }
+
+        return query.IsEmpty
+            ? await BrowseAsync(request, page, pageSize, ct)
+            : await MatchAsync(query, request, page, pageSize, ct);
+    }
+
+    private async Task<SearchResult> MatchAsync(SearchQuery query, SearchRequest request, int page, int pageSize, CancellationToken ct)
+    {
+        var dated = false;
+        var byPerson = request.PersonIds is not null;
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            query = await WithSpellingsAsync(connection, query, ct);
+            var match = query.ToFtsMatch();
+            if (!request.Range.IsAll)
+            {
+                var span = await PublishedSpanAsync(connection, ct);
+                if (span is null)
+                {
+                    return new SearchResult(0, false, page, pageSize, [], [], [], false);
+                }
+
+                var (tokens, checkDays) = request.Range.PeriodTokens(span.Value.First, span.Value.Last);
+                if (tokens is not null)
+                {
+                    match = $"({match}) AND period : ({string.Join(" OR ", tokens.Select(t => '"' + t + '"'))})";
+                }
+
+                dated = checkDays;
+            }
+
+            var total = await CountAsync(connection, match, request, dated, byPerson, CountCap + 1, ct);
+            if (total == 0)
+            {
+                return new SearchResult(0, false, page, pageSize, [], [], [], false);
+            }
+
+            List<int> ranked;
+            List<int> candidateIds;
+            if (total <= RankAllLimit && await AllTermsRareAsync(connection, query, ct))
+            {
+                // Few matches of rare terms: rank them all by bm25 (lower is better).
+                var scored = await CandidatesAsync(connection, match, request, dated, byPerson, scored: true, RankAllLimit, 0, ct);
+                ranked = [.. scored.OrderBy(c => c.Score).ThenByDescending(c => c.Id).Select(c => c.Id)];
+                candidateIds = ranked;
+            }
+            else
+            {
+                // A common term: bm25 would read its whole doclist. Take the newest matches and put
+                // those whose headline (title, subject) carries the words first.
+                var newest = await CandidatesAsync(connection, match, request, dated, byPerson, scored: false, CandidateCount, 0, ct);
+                candidateIds = [.. newest.Select(c => c.Id)];
+                if (candidateIds.Count == 0)
+                {
+                    return new SearchResult(0, false, page, pageSize, [], [], [], false);
+                }
+
+                // The candidates are all the matches from the oldest of them on, so the headline
+                // matches among them are the headline matches in that rowid range.
+                var headline = await MatchingFromAsync(connection, $"({match}) AND ({query.ToHeadlineMatch()})", candidateIds[^1], ct);
+                ranked = [.. candidateIds.Where(headline.Contains), .. candidateIds.Where(id => !headline.Contains(id))];
+            }
+
+            var start = (page - 1) * pageSize;
+            var ids = ranked.Skip(start).Take(pageSize).ToList();
+            if (ids.Count < pageSize && total > ranked.Count)
+            {
+                // Past the ranked candidates the results continue newest first.
+                var from = Math.Max(start, ranked.Count);
+                var rest = await CandidatesAsync(connection, match, request, dated, byPerson, scored: false, pageSize - ids.Count, from, ct);
+                ids.AddRange(rest.Select(r => r.Id));
+            }
+
+            var items = await HitsAsync(ids, query, ct);
+            var (years, persons) = await FacetsAsync(candidateIds, ct);
+            return new SearchResult(Math.Min(total, CountCap), total > CountCap, page, pageSize, items, years, persons, total > candidateIds.Count);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Widens each single-word term to the other spellings indexed under its name key that NameKey
+    /// confirms (شويغو → شويجو, البنتاجون → البنتاغون); unrelated words sharing the key stay out.
+    /// </summary>
+    private static async Task<SearchQuery> WithSpellingsAsync(DbConnection connection, SearchQuery query, CancellationToken ct)
+    {
+        var variants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await using var command = connection.CreateCommand();
+        command.CommandText = SearchSql.SpellingsOf;
+        var key = command.CreateParameter();
+        key.ParameterName = "$key";
+        command.Parameters.Add(key);
+        foreach (var term in query.AllTerms.Where(t => !t.IsPhrase))
+        {
+            var stem = term.Stems[0];
+            var k = SearchAnalyzer.KeyOf(stem);
+            if (k.Length == 0 || variants.ContainsKey(stem))
+            {
+                continue;
+            }
+
+            key.Value = k;
+            var found = new List<string>();
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    var candidate = reader.GetString(0);
+                    if (SearchAnalyzer.IsSpellingOf(stem, candidate))
+                    {
+                        found.Add(candidate);
+                    }
+                }
+            }
+
+            variants[stem] = found;
+        }
+
+        return query.Select(t => !t.IsPhrase && variants.TryGetValue(t.Stems[0], out var v) && v.Count > 0 ? t with { Variants = v } : t);
+    }
+
+    private static async Task<(DateOnly First, DateOnly Last)?> PublishedSpanAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = SearchSql.PublishedSpan;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct) || reader.IsDBNull(0))
+        {
+            return null;
+        }
+
+        return (DateOnly.Parse(reader.GetString(0), CultureInfo.InvariantCulture), DateOnly.Parse(reader.GetString(1), CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>True when no term of the query (excluded ones included: bm25 scores them too) matches more than <see cref="RankAllLimit"/> articles.</summary>
+    private static async Task<bool> AllTermsRareAsync(DbConnection connection, SearchQuery query, CancellationToken ct)
+    {
+        foreach (var term in query.PositiveTerms.Concat(query.Excluded))
+        {
+            var n = await CountAsync(connection, SearchQuery.ToFtsMatch(term), null, false, false, RankAllLimit + 1, ct);
+            if (n > RankAllLimit)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static async Task<HashSet<int>> MatchingFromAsync(DbConnection connection, string match, int minId, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = SearchSql.MatchingFrom;
+        Add(command, "$match", match);
+        Add(command, "$minId", minId);
+        var result = new HashSet<int>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result.Add(reader.GetInt32(0));
+        }
+
+        return result;
+    }
+
+    /// <summary>Without words: the filtered articles, newest first.</summary>
+    private async Task<SearchResult> BrowseAsync(SearchRequest request, int page, int pageSize, CancellationToken ct)
+    {
+        var articles = db.Articles.AsNoTracking()
+            .Where(a => a.Published >= request.Range.From && a.Published <= request.Range.To);
+        if (request.PersonIds is { } personIds)
+        {
+            articles = articles.Where(a => a.Persons.Any(p => personIds.Contains(p.PersonId)));
+        }
+
+        var total = await articles.Take(CountCap + 1).CountAsync(ct);
+        var ordered = articles.OrderByDescending(a => a.Published).ThenByDescending(a => a.Id);
+        var newest = await ordered.Select(a => a.Id).Take(CandidateCount).ToListAsync(ct);
+        var ids = await ordered.Select(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = await HitsAsync(ids, null, ct);
+        var (years, persons) = await FacetsAsync(newest, ct);
+        return new SearchResult(Math.Min(total, CountCap), total > CountCap, page, pageSize, items, years, persons, total > newest.Count);
+    }
+
+    private readonly record struct Candidate(int Id, double Score);
+
+    private static async Task<int> CountAsync(
+        DbConnection connection, string match, SearchRequest? request, bool dated, bool byPerson, int cap, CancellationToken ct)
+    {
+        await using var command = Command(connection, SearchSql.Count(dated, byPerson), match, request, dated, byPerson);
+        Add(command, "$cap", cap);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<List<Candidate>> CandidatesAsync(
+        DbConnection connection, string match, SearchRequest request, bool dated, bool byPerson, bool scored, int limit, int offset, CancellationToken ct)
+    {
+        await using var command = Command(connection, SearchSql.Candidates(scored, dated, byPerson), match, request, dated, byPerson);
+        Add(command, "$limit", limit);
+        Add(command, "$offset", offset);
+        var result = new List<Candidate>(Math.Min(limit, CandidateCount));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result.Add(new Candidate(reader.GetInt32(0), reader.GetDouble(1)));
+        }
+
+        return result;
+    }
+
+    private static DbCommand Command(DbConnection connection, string sql, string match, SearchRequest? request, bool dated, bool byPerson)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        Add(command, "$match", match);
+        if (dated && request is not null)
+        {
+            Add(command, "$from", request.Range.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            Add(command, "$to", request.Range.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+
+        if (byPerson && request is not null)
+        {
+            Add(command, "$persons", JsonSerializer.Serialize(request.PersonIds));
+        }
+
+        return command;
+    }
+
+    private static void Add(DbCommand command, string name, object value)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        command.Parameters.Add(p);
+    }
+
+    private async Task<List<SearchHit>> HitsAsync(List<int> ids, SearchQuery? query, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.Articles.AsNoTracking()
+            .Where(a => EF.Parameter(ids).Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.Published, a.Subject, a.Caption, a.Body })
+            .ToListAsync(ct);
+        var byId = rows.ToDictionary(r => r.Id);
+        var hits = new List<SearchHit>(ids.Count);
+        foreach (var id in ids)
+        {
+            if (!byId.TryGetValue(id, out var a))
+            {
+                continue;
+            }
+
+            var snippet = query is null
+                ? SnippetBuilder.Lead(a.Body)
+                : snippets.Snippet(a.Body, query) ?? snippets.Snippet(a.Caption, query)
+                  ?? snippets.Snippet(a.Subject, query) ?? SnippetBuilder.Lead(a.Body);
+            var title = query is null ? System.Net.WebUtility.HtmlEncode(a.Title) : snippets.Highlight(a.Title, query);
+            hits.Add(new SearchHit(a.Id, a.Title, title, a.Published, snippet));
+        }
+
+        return hits;
+    }
+
+    private async Task<(List<YearFacet>, List<PersonFacet>)> FacetsAsync(List<int> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return ([], []);
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var json = JsonSerializer.Serialize(ids);
+            var months = new List<MonthFacet>();
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = SearchSql.MonthFacets;
+                Add(command, "$ids", json);
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    months.Add(new MonthFacet(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2)));
+                }
+            }
+
+            var years = months
+                .GroupBy(m => m.Year)
+                .OrderByDescending(g => g.Key)
+                .Select(g => new YearFacet(g.Key, g.Sum(m => m.Count), [.. g.OrderBy(m => m.Month)]))
+                .ToList();
+
+            var persons = new List<PersonFacet>();
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = SearchSql.PersonFacets;
+                Add(command, "$ids", json);
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    persons.Add(new PersonFacet(reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2)));
+                }
+            }
+
+            return (years, persons);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}

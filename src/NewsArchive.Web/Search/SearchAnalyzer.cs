@@ -1,0 +1,138 @@
+using System.Globalization;
+using System.Text;
+using NewsArchive.Text.Normalization;
+
+namespace NewsArchive.Web.Search;
+
+/// <summary>A word of an original text with its search form, for highlighting.</summary>
+public readonly record struct AnalyzedWord(int Start, int Length, string Stem);
+
+/// <summary>A name key and a stem indexed under it (<c>شك</c> → <c>شويجو</c>).</summary>
+public readonly record struct Spelling(string Key, string Stem);
+
+/// <summary>The text of one article as the full-text index stores it, and the spellings it adds.</summary>
+public sealed record IndexedText(string Title, string Subject, string Caption, string Body, string Period, IReadOnlyCollection<Spelling> Spellings);
+
+/// <summary>
+/// Turns text into the forms the full-text index holds, the same way for articles and for queries:
+/// words (ArabicTokenizer) → search form (ArabicNormalizer, already applied by the tokenizer) →
+/// light stem (ArabicStemmer). Each Arabic word's name key (NameKey) is recorded beside its stem,
+/// so a query word can be widened to the other spellings of the same foreign name.
+/// </summary>
+public sealed class SearchAnalyzer
+{
+    /// <summary>Words longer than this are not words (URLs, runs of letters): they are cut, never rejected.</summary>
+    private const int MaxWordChars = 64;
+
+    /// <summary>Shorter stems have too many unrelated words under their key to be worth widening.</summary>
+    private const int MinSpellingChars = 4;
+
+    public IndexedText AnalyzeArticle(string title, string? subject, string? caption, string body, DateOnly published)
+    {
+        var spellings = new HashSet<Spelling>();
+        return new IndexedText(
+            Column(title, spellings),
+            Column(subject, spellings),
+            Column(caption, spellings),
+            Column(body, spellings),
+            $"{YearToken(published.Year)} {MonthToken(published.Year, published.Month)}",
+            spellings);
+    }
+
+    /// <summary>The period-column token of a whole year.</summary>
+    public static string YearToken(int year) => string.Create(CultureInfo.InvariantCulture, $"y{year:D4}");
+
+    /// <summary>The period-column token of one month.</summary>
+    public static string MonthToken(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"m{year:D4}{month:D2}");
+
+    /// <summary>The words of <paramref name="text"/> with their original offsets and search forms.</summary>
+    public IEnumerable<AnalyzedWord> Words(string? text)
+    {
+        foreach (var token in ArabicTokenizer.Tokenize(text))
+        {
+            var stem = StemOf(token.Normalized);
+            if (stem.Length > 0)
+            {
+                yield return new AnalyzedWord(token.Start, token.Length, stem);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The search forms of one raw query term (a word, or a phrase when it holds several words:
+    /// <c>"وزير الدفاع"</c> or <c>وزير-الدفاع</c>); null when it holds no word at all.
+    /// </summary>
+    public SearchTerm? AnalyzeQueryTerm(string raw)
+    {
+        var words = new List<string>();
+        var stems = new List<string>();
+        foreach (var token in ArabicTokenizer.Tokenize(raw))
+        {
+            var stem = StemOf(token.Normalized);
+            if (stem.Length == 0)
+            {
+                continue;
+            }
+
+            words.Add(token.Original);
+            stems.Add(stem);
+            if (stems.Count == SearchQuery.MaxTerms)
+            {
+                break;
+            }
+        }
+
+        return stems.Count == 0 ? null : new SearchTerm(words, stems, []);
+    }
+
+    /// <summary>The name key under which <paramref name="stem"/> is recorded, or empty when it has none.</summary>
+    public static string KeyOf(string stem) =>
+        stem.Length >= MinSpellingChars && stem[0] >= '\u0621' && stem[0] <= '\u064A' ? NameKey.For(stem) : string.Empty;
+
+    /// <summary>True when <paramref name="candidate"/>, found under the same key, really spells the same word as <paramref name="stem"/>.</summary>
+    public static bool IsSpellingOf(string stem, string candidate) =>
+        candidate != stem && NameKey.AreVariants(stem, candidate);
+
+    private static string Column(string? text, HashSet<Spelling> spellings)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        foreach (var token in ArabicTokenizer.Tokenize(text))
+        {
+            var stem = StemOf(token.Normalized);
+            if (stem.Length == 0)
+            {
+                continue;
+            }
+
+            if (sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(stem);
+            var key = KeyOf(stem);
+            if (key.Length > 0)
+            {
+                spellings.Add(new Spelling(key, stem));
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static string StemOf(string normalized)
+    {
+        if (normalized.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        var word = normalized.Length > MaxWordChars ? normalized[..MaxWordChars] : normalized;
+        return ArabicStemmer.Stem(word);
+    }
+}
