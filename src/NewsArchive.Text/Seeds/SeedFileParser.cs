@@ -100,7 +100,7 @@ public static partial class SeedFileParser
 
         string? caption = null;
         string? credit = null;
-        if (paragraphs.Count > 0 && CaptionRegex().Match(paragraphs[0]) is { Success: true } m && paragraphs[0].Length <= MaxCaptionLength)
+        if (paragraphs.Count > 0 && paragraphs[0].Length <= MaxCaptionLength && CaptionRegex().Match(paragraphs[0]) is { Success: true } m)
         {
             caption = m.Groups["caption"].Value.Trim();
             credit = m.Groups["credit"].Value.Trim();
