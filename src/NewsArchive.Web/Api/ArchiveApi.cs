@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NewsArchive.Text.Dates;
 using NewsArchive.Web.Data;
+using NewsArchive.Web.Pages;
 using NewsArchive.Web.Search;
 
 namespace NewsArchive.Web.Api;
@@ -83,7 +84,7 @@ public static class ArchiveApi
         return TypedResults.Ok(new ApiSearchResult(
             result.Total,
             result.Page,
-            [.. result.Items.Select(i => new ApiSearchItem(i.Id, i.Title, i.Published, ArticleUrl(i.Id), i.SnippetHtml))],
+            [.. result.Items.Select(i => new ApiSearchItem(i.Id, i.Title, i.Published, ArticleUrl(i.Id, i.Title), i.SnippetHtml))],
             new ApiFacets(
                 [.. result.Years.Select(y => new ApiYearFacet(y.Year, y.Count,
                     [.. y.Months.Select(m => new ApiMonthFacet(new PartialDate(new DateOnly(m.Year, m.Month, 1), DatePrecision.Month).ToIso(), m.Count))]))],
@@ -106,7 +107,7 @@ public static class ArchiveApi
             .Select(a => new { a.Id, a.Title, a.Published, a.SourceFile })
             .ToListAsync(ct);
         return TypedResults.Ok(new ApiPage<ApiArticleSummary>(total, p,
-            [.. items.Select(a => new ApiArticleSummary(a.Id, a.Title, a.Published, ArticleUrl(a.Id), a.SourceFile))]));
+            [.. items.Select(a => new ApiArticleSummary(a.Id, a.Title, a.Published, ArticleUrl(a.Id, a.Title), a.SourceFile))]));
     }
 
     private static async Task<Results<Ok<ApiArticle>, NotFound>> ArticleAsync(ArchiveDbContext db, int id, CancellationToken ct)
@@ -126,7 +127,7 @@ public static class ArchiveApi
         }
 
         var events = await EventQuery.ToRowsAsync(db.Events.Where(e => e.ArticleId == id), ct);
-        return TypedResults.Ok(new ApiArticle(a.Id, a.Title, a.Published, ArticleUrl(a.Id), a.SourceFile, a.Subject, a.Caption, a.Credit,
+        return TypedResults.Ok(new ApiArticle(a.Id, a.Title, a.Published, ArticleUrl(a.Id, a.Title), a.SourceFile, a.Subject, a.Caption, a.Credit,
             a.Body, a.Persons, [.. events.Select(ToApi)]));
     }
 
@@ -141,9 +142,9 @@ public static class ArchiveApi
         var persons = PersonLookup.Matching(db, q);
         var total = await persons.CountAsync(ct);
         var items = await persons
-            .Select(x => new ApiPersonSummary(x.Id, x.Name, x.Articles.Count))
-            .OrderByDescending(x => x.Articles).ThenBy(x => x.Id)
+            .OrderByDescending(x => x.Articles.Count).ThenBy(x => x.Id)
             .Skip((p - 1) * size).Take(size)
+            .Select(x => new ApiPersonSummary(x.Id, x.Name, x.Articles.Count))
             .ToListAsync(ct);
         return TypedResults.Ok(new ApiPage<ApiPersonSummary>(total, p, items));
     }
@@ -158,7 +159,7 @@ public static class ArchiveApi
                 x.Aliases.OrderBy(a => a.Id).Select(a => a.Alias).ToList(),
                 x.Roles.GroupBy(r => new { r.Role, r.Year }).OrderBy(g => g.Key.Year).Select(g => new ApiRole(g.Key.Role, g.Key.Year)).ToList(),
                 x.Articles.OrderBy(a => a.ArticleId).Select(a => a.ArticleId).ToList(),
-                "/people/" + x.Id))
+                Links.Person(x.Id, x.Name)))
             .SingleOrDefaultAsync(ct);
         return person is null ? TypedResults.NotFound() : TypedResults.Ok(person);
     }
@@ -183,10 +184,10 @@ public static class ArchiveApi
         e.Precision.ToString().ToLowerInvariant(),
         e.Text,
         e.ArticleId,
-        ArticleUrl(e.ArticleId),
+        ArticleUrl(e.ArticleId, e.ArticleTitle),
         [.. e.Persons.Select(p => new ApiPersonRef(p.Id, p.Name))]);
 
-    private static string ArticleUrl(int id) => "/articles/" + id.ToString(CultureInfo.InvariantCulture);
+    private static string ArticleUrl(int id, string title) => Links.Article(id, title);
 
     private static bool TryPaging(string? page, string? pageSize, out int p, out int size, out ProblemHttpResult? problem)
     {
