@@ -85,10 +85,11 @@ public static class PersonLookup
     }
 
     /// <summary>
-    /// Persons whose name or an alias contains <paramref name="q"/> in its search form, or whose
-    /// name key matches it (spelling variants); all persons when <paramref name="q"/> is empty.
+    /// Persons whose name or an alias contains <paramref name="q"/> in its search form, or, for a
+    /// one-word query, one of that word's confirmed spelling variants (شويغو finds شويجو); all
+    /// persons when <paramref name="q"/> is empty.
     /// </summary>
-    public static IQueryable<Person> Matching(ArchiveDbContext db, string? q)
+    public static async Task<IQueryable<Person>> MatchingAsync(ArchiveDbContext db, string? q, CancellationToken ct)
     {
         var persons = db.Persons.AsNoTracking();
         if (string.IsNullOrWhiteSpace(q))
@@ -96,16 +97,14 @@ public static class PersonLookup
             return persons;
         }
 
-        var normalized = string.Join(' ', ArabicTokenizer.Tokenize(q).Take(8).Select(t => t.Normalized));
-        if (normalized.Length == 0)
+        var words = ArabicTokenizer.Tokenize(q).Take(8).Select(t => t.Normalized).ToList();
+        if (words.Count == 0)
         {
             return persons.Where(p => false);
         }
 
-        // The name key widens to spellings (شويغو finds شويجو); it is coarse, but a list is browsed, not counted.
-        var key = NameKey.For(normalized);
-        return persons.Where(p => p.NormalizedName.Contains(normalized)
-            || p.Aliases.Any(a => a.NormalizedAlias.Contains(normalized))
-            || (key.Length > 2 && (p.NameKey == key || p.NameKey.EndsWith(" " + key))));
+        var normalized = string.Join(' ', words);
+        List<string> forms = [normalized, .. words.Count == 1 ? await SpellingsOfAsync(db, normalized, ct) : []];
+        return persons.Where(p => forms.Any(f => p.NormalizedName.Contains(f) || p.Aliases.Any(a => a.NormalizedAlias.Contains(f))));
     }
 }
