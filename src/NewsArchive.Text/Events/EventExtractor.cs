@@ -21,7 +21,9 @@ public static class EventExtractor
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(persons);
-        return Extract(article.Paragraphs, article.Published, persons);
+        // The dateline states the publication date, not an event; the lead is the paragraph after it.
+        var paragraphs = article.Dateline is null ? article.Paragraphs : article.Paragraphs.Skip(1).ToList();
+        return Extract(paragraphs, article.Published, persons);
     }
 
     /// <summary>Extracts the events of <paramref name="paragraphs"/> published on <paramref name="published"/>. Never throws.</summary>
