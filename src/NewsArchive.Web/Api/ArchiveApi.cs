@@ -139,7 +139,7 @@ public static class ArchiveApi
             return problem!;
         }
 
-        var persons = PersonLookup.Matching(db, q);
+        var persons = await PersonLookup.MatchingAsync(db, q, ct);
         var total = await persons.CountAsync(ct);
         var items = await persons
             .OrderByDescending(x => x.Articles.Count).ThenBy(x => x.Id)
@@ -151,17 +151,20 @@ public static class ArchiveApi
 
     private static async Task<Results<Ok<ApiPerson>, NotFound>> PersonAsync(ArchiveDbContext db, int id, CancellationToken ct)
     {
-        var person = await db.Persons.AsNoTracking()
-            .Where(x => x.Id == id)
-            .Select(x => new ApiPerson(
-                x.Id,
-                x.Name,
-                x.Aliases.OrderBy(a => a.Id).Select(a => a.Alias).ToList(),
-                x.Roles.GroupBy(r => new { r.Role, r.Year }).OrderBy(g => g.Key.Year).Select(g => new ApiRole(g.Key.Role, g.Key.Year)).ToList(),
-                x.Articles.OrderBy(a => a.ArticleId).Select(a => a.ArticleId).ToList(),
-                Links.Person(x.Id, x.Name)))
-            .SingleOrDefaultAsync(ct);
-        return person is null ? TypedResults.NotFound() : TypedResults.Ok(person);
+        var person = await db.Persons.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Id, x.Name }).SingleOrDefaultAsync(ct);
+        if (person is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var aliases = await db.PersonAliases.AsNoTracking().Where(a => a.PersonId == id).OrderBy(a => a.Id).Select(a => a.Alias).ToListAsync(ct);
+        var roles = await db.PersonRoles.AsNoTracking().Where(r => r.PersonId == id)
+            .Select(r => new { r.Role, r.Year }).Distinct()
+            .OrderBy(r => r.Year).ThenBy(r => r.Role)
+            .ToListAsync(ct);
+        var articleIds = await db.ArticlePersons.AsNoTracking().Where(a => a.PersonId == id).OrderBy(a => a.ArticleId).Select(a => a.ArticleId).ToListAsync(ct);
+        return TypedResults.Ok(new ApiPerson(person.Id, person.Name, aliases, [.. roles.Select(r => new ApiRole(r.Role, r.Year))], articleIds,
+            Links.Person(person.Id, person.Name)));
     }
 
     private static async Task<Results<Ok<ApiPage<ApiEvent>>, ProblemHttpResult>> EventsAsync(
