@@ -16,9 +16,6 @@ public sealed class AdminOptions
     /// <summary>Largest seed file accepted (the corpus's biggest article is far below this).</summary>
     public long MaxFileBytes { get; set; } = 2 * 1024 * 1024;
 
-    /// <summary>Largest upload request (all files, or one zip).</summary>
-    public long MaxUploadBytes { get; set; } = 100 * 1024 * 1024;
-
     /// <summary>Most files taken from one zip.</summary>
     public int MaxZipEntries { get; set; } = 50_000;
 

@@ -216,7 +216,7 @@ public sealed partial class ArchiveImporter(
         }
 
         run.Persons ??= await PersonDirectory.LoadAsync(run.Db, ct);
-        return await PersistAsync(run, key, file, hash, previousArticle, seed, ct);
+        return await PersistAsync(run, key, file, hash, previousArticle, stored?.Hash == hash, seed, ct);
     }
 
     private async Task<ImportFileResult> LinkDuplicateAsync(Run run, string key, SeedFileInfo file, string hash, int? previousArticle, int articleId, CancellationToken ct)
@@ -246,7 +246,7 @@ public sealed partial class ArchiveImporter(
         return new ImportFileResult(key, ImportOutcome.Duplicate) { ArticleId = articleId };
     }
 
-    private async Task<ImportFileResult> PersistAsync(Run run, string key, SeedFileInfo file, string hash, int? previousArticle, SeedArticle seed, CancellationToken ct)
+    private async Task<ImportFileResult> PersistAsync(Run run, string key, SeedFileInfo file, string hash, int? previousArticle, bool sameContent, SeedArticle seed, CancellationToken ct)
     {
         var (db, writer, persons) = (run.Db, run.Writer, run.Persons!);
         var tx = await run.BatchAsync(ct);
@@ -271,8 +271,10 @@ public sealed partial class ArchiveImporter(
             };
 
             // A changed file keeps its article (and its URL), unless another file still holds the old content.
+            // A forced re-import of unchanged content always does: its duplicates hold the same content.
             List<int> previousPersons = [];
-            if (previousArticle is int existing && writer.ArticleExists(existing) && !writer.IsSharedWithAnotherFile(existing, key))
+            if (previousArticle is int existing && writer.ArticleExists(existing)
+                && (sameContent || !writer.IsSharedWithAnotherFile(existing, key)))
             {
                 article.Id = existing;
                 previousPersons = writer.ClearArticle(existing);
