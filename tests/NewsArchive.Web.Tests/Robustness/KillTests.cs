@@ -21,13 +21,16 @@ public sealed partial class KillTests(ITestOutputHelper testOutput) : IDisposabl
     public async Task Import_killed_at_random_moments_leaves_a_consistent_archive_and_resumes_to_the_clean_result()
     {
         var seeds = Path.Combine(_root, "seeds");
-        new SeedGenerator(seed: 2026).WriteFolder(seeds, Files);
+        var names = new SeedGenerator(seed: 2026).WriteFolder(seeds, Files);
 
         var cleanDb = Path.Combine(_root, "clean.db");
         var watch = Stopwatch.StartNew();
         var (cleanCode, cleanOutput) = await AppProcess.ImportAsync(seeds, cleanDb, _root);
         var log = new List<string> { $"clean import {watch.Elapsed.TotalSeconds:0.0}s" };
         Assert.True(cleanCode == 0, cleanOutput);
+        // Imported in place: nothing copied into the repository's own seeds folder.
+        var repoSeeds = Path.Combine(ArchivePaths.FindRepoRoot(AppContext.BaseDirectory)!, "seeds");
+        Assert.DoesNotContain(names, name => File.Exists(Path.Combine(repoSeeds, name)));
         Assert.Equal(Files, ArchiveCheck.Count(cleanDb, "Articles"));
         Assert.Empty(ArchiveCheck.Violations(cleanDb));
         var cleanArticles = ArchiveCheck.ByArticle(ArchiveCheck.Dump(cleanDb));
