@@ -23,7 +23,7 @@ public sealed class AdminOptions
     public bool WatchSeeds { get; set; } = true;
 
     /// <summary>How long a dropped file's size and time must stay unchanged before it is imported.</summary>
-    public TimeSpan DropSettleTime { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan DropSettleTime { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How often the seeds folder is rescanned in case the file watcher missed an event.</summary>
     public TimeSpan RescanInterval { get; set; } = TimeSpan.FromMinutes(1);

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsArchive.Web.Admin;
@@ -124,6 +125,27 @@ public class CommandLineTests(AdminApp shared) : IClassFixture<AdminApp>
         Assert.Equal(before.Where(l => !l.StartsWith("record", StringComparison.Ordinal)), after.Where(l => !l.StartsWith("record", StringComparison.Ordinal)));
         Assert.Subset(after.ToHashSet(), before.ToHashSet());
         using var client = await app.LoginAsync();
+    }
+
+    [Fact]
+    public async Task Rebuild_refuses_while_another_process_has_the_database_open()
+    {
+        using var app = new AdminApp();
+        _ = app.Server;
+        await using var other = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
+        await other.OpenAsync();
+        await using (var read = other.CreateCommand())
+        {
+            read.CommandText = "SELECT count(*) FROM Articles";
+            await read.ExecuteScalarAsync();
+        }
+
+        var (code, output) = await RunAsync(app, "rebuild");
+
+        Assert.Equal(AdminCommandLine.UsageError, code);
+        Assert.Contains("stop the web app", output);
+        Assert.False(File.Exists(app.DatabasePath + ".rebuild"));
+        Assert.False(File.Exists(app.DatabasePath + ".bak"));
     }
 
     [Fact]
