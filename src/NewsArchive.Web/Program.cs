@@ -12,7 +12,7 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger()
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(AdminCommandLine.HostArgs(args));
     builder.AddArchiveLogging();
     builder.AddArchiveDatabase();
     builder.AddArchiveImport();

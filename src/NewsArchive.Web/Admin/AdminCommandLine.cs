@@ -29,6 +29,38 @@ public static class AdminCommandLine
 
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "import" or "rebuild" or "admin";
 
+    /// <summary>
+    /// The arguments for the host's configuration: a command's own words are left out, because the
+    /// configuration reads a word starting with '/' (an absolute path) as a switch and takes the
+    /// next argument, such as <c>--Archive:SeedsPath=…</c>, as its value.
+    /// </summary>
+    public static string[] HostArgs(string[] args)
+    {
+        if (!IsCommand(args))
+        {
+            return args;
+        }
+
+        var host = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--password")
+            {
+                i++;
+            }
+            else if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                host.Add(args[i]);
+                if (!args[i].Contains('=', StringComparison.Ordinal) && i + 1 < args.Length)
+                {
+                    host.Add(args[++i]);
+                }
+            }
+        }
+
+        return [.. host];
+    }
+
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter? output = null)
     {
         output ??= Console.Out;

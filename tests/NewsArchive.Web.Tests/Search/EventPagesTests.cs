@@ -66,4 +66,16 @@ public sealed class EventPagesTests(SearchFactory factory) : IClassFixture<Searc
 
         Assert.Contains("role=\"alert\"", html);
     }
+
+    [Theory]
+    [InlineData("اوستن", "لويد أوستن")]
+    [InlineData("أوستن", "لويد أوستن")]
+    [InlineData("شويغو", "سيرجي شويجو")]
+    public async Task People_page_finds_a_person_by_any_spelling(string q, string name)
+    {
+        var html = await _client.GetStringAsync("/people?q=" + Uri.EscapeDataString(q));
+
+        Assert.Contains(name, html);
+        Assert.DoesNotContain("جو بايدن", html);
+    }
 }
