@@ -1,4 +1,5 @@
 using NewsArchive.Web;
+using NewsArchive.Web.Admin;
 using NewsArchive.Web.Data;
 using NewsArchive.Web.Import;
 using NewsArchive.Web.Pages;
@@ -14,12 +15,20 @@ try
     builder.AddArchiveDatabase();
     builder.AddArchiveImport();
     builder.AddArchivePages();
+    builder.AddArchiveAdmin();
 
     var app = builder.Build();
+    // import, rebuild, admin add|reset-password: run on the app's services, without serving.
+    if (AdminCommandLine.IsCommand(args))
+    {
+        return await AdminCommandLine.RunAsync(app.Services, args);
+    }
+
     app.UseArchiveLogging();
     app.UseArchiveErrorPages();
     // Explicit, after the error pages: their re-executed requests must be routed again.
     app.UseRouting();
+    app.UseArchiveAdmin();
     app.MapArchivePages();
 
     await app.RunAsync();

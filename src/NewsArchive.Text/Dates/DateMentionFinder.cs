@@ -187,6 +187,12 @@ internal sealed class DateMentionFinder
             return end - i;
         }
 
+        // Without a year, "3 - صفر" is a score and "3 صفر" may be one: a day needs a plain space and a real month word.
+        if (Gap(i + 1) is not "" || month.Hijri && Word(monthAt) is "صفر")
+        {
+            return 0;
+        }
+
         var direction = Qualifier(monthEnd, out var qualifierEnd);
         if (!ResolveDay(day, month, direction, out var resolved))
         {
@@ -341,6 +347,11 @@ internal sealed class DateMentionFinder
             return AddDay(-2, i, SkipWeekday(i + 2));
         }
 
+        if (word is "اول" && Word(i + 1) is "من" && Word(i + 2) is "امس")
+        {
+            return AddDay(-2, i, SkipWeekday(i + 3));
+        }
+
         if (Indefinite(word) is "غدا")
         {
             return AddDay(1, i, SkipWeekday(i + 1));
@@ -392,9 +403,9 @@ internal sealed class DateMentionFinder
 
     private int Today(int i)
     {
-        // "اليوم الوطني" (the national day), "صحيفة اليوم" (a paper) and "اليوم الأول" are not today.
+        // "اليوم الوطني" (the national day), "صحيفة اليوم" and "عين اليوم" (papers) and "اليوم الأول" are not today.
         var next = Word(i + 1);
-        if (Word(i - 1) is "صحيفه" or "جريده" or "لصحيفه" or "لجريده" or "بصحيفه" or "يوم" || Gap(i) is "«" or "\"" or "(")
+        if (Word(i - 1) is "صحيفه" or "جريده" or "لصحيفه" or "لجريده" or "بصحيفه" or "عين" or "يوم" || Gap(i) is "«" or "\"" or "(")
         {
             return 0;
         }
@@ -575,7 +586,7 @@ internal sealed class DateMentionFinder
         end = i + month.TokenCount;
 
         // Dual names: آذار/مارس, شباط/ فبراير, يونيو (حزيران), نيسان - إبريل; the names must agree.
-        if (Gap(end) is "/" or "(" or "-" or "\\" && ArabicCalendarWords.TryMonthAt(_tokens, end, false, out var other)
+        if (Gap(end) is "" or "/" or "(" or "-" or "–" or "\\" && ArabicCalendarWords.TryMonthAt(_tokens, end, false, out var other)
             && other.Month == month.Month && other.Hijri == month.Hijri)
         {
             end += other.TokenCount;
@@ -777,6 +788,13 @@ internal sealed class DateMentionFinder
     {
         var start = _tokens[first].Start;
         var stop = _tokens[end - 1].End;
+
+        // "30 أغسطس (آب)": keep the dual name's closing parenthesis so the quoted text is balanced.
+        var open = _text.AsSpan(start, stop - start).Count('(') - _text.AsSpan(start, stop - start).Count(')');
+        if (open > 0 && stop < _text.Length && _text[stop] == ')')
+        {
+            stop++;
+        }
         _found.Add((new DateMention(date, start, stop - start, _text[start..stop]), hijri, first, end));
     }
 

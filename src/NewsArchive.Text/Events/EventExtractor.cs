@@ -50,9 +50,9 @@ public static class EventExtractor
                     AddLeadEvent(sentence, clauses, dates, published, persons, events, seen);
                 }
 
-                foreach (var (date, text) in DatedClauses(sentence, clauses, dates))
+                foreach (var (date, text, core) in DatedClauses(sentence, clauses, dates))
                 {
-                    Add(events, seen, date, text, persons, isArticleEvent: false);
+                    Add(events, seen, date, text, core, persons, isArticleEvent: false);
                 }
             }
         }
@@ -95,11 +95,11 @@ public static class EventExtractor
         var text = Clean(sentence[main.Start..end]);
         if (text.Length > 0)
         {
-            Add(events, seen, PartialDate.OfDay(published), text, persons, isArticleEvent: true);
+            Add(events, seen, PartialDate.OfDay(published), text, text, persons, isArticleEvent: true);
         }
     }
 
-    private static IEnumerable<(PartialDate Date, string Text)> DatedClauses(string sentence, List<(int Start, int End)> clauses, IReadOnlyList<DateMention> dates)
+    private static IEnumerable<(PartialDate Date, string Text, string Core)> DatedClauses(string sentence, List<(int Start, int End)> clauses, IReadOnlyList<DateMention> dates)
     {
         if (dates.Count == 0)
         {
@@ -122,6 +122,7 @@ public static class EventExtractor
             {
                 var segmentEnd = k + 1 < inClause.Count ? SplitBetween(sentence, inClause[k], inClause[k + 1]) : end;
                 var (from, to) = (segmentStart, segmentEnd);
+                var core = sentence[from..to];
                 if (ContentWords(sentence, from, to, inClause[k]) < MinClauseWords)
                 {
                     // «، اليوم (الاثنين)،»: a clause that is little more than its date borrows its neighbours.
@@ -132,7 +133,7 @@ public static class EventExtractor
                 var text = Clean(sentence[from..to]);
                 if (text.Length > 0)
                 {
-                    yield return (inClause[k].Date, text);
+                    yield return (inClause[k].Date, text, core);
                 }
 
                 segmentStart = segmentEnd;
@@ -234,11 +235,13 @@ public static class EventExtractor
         List<(PartialDate Date, HashSet<string> Words, string Key)> seen,
         PartialDate date,
         string text,
+        string core,
         IReadOnlyList<ExtractedPerson> persons,
         bool isArticleEvent)
     {
-        var key = ArabicNormalizer.Normalize(text);
-        var words = TextSpans.Words(text)
+        // Compare on the clause itself, not on the neighbours a short clause borrowed for context.
+        var key = ArabicNormalizer.Normalize(core).Trim();
+        var words = TextSpans.Words(core)
             .Select(w => Stemless(w.Norm))
             .Where(w => w.Length > 2 && !char.IsAsciiDigit(w[0]) && !NameLexicon.FunctionWords.Contains(w))
             .ToHashSet(StringComparer.Ordinal);
@@ -271,7 +274,7 @@ public static class EventExtractor
     // A crude fold for comparing clauses: drop و/ف and the article, and a trailing pronoun suffix.
     private static string Stemless(string w)
     {
-        if (w.Length > 4 && w[0] is 'و' or 'ف')
+        if (w.Length > 3 && w[0] is 'و' or 'ف')
         {
             w = w[1..];
         }

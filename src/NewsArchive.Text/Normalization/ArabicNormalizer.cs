@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace NewsArchive.Text.Normalization;
 
 /// <summary>
@@ -18,17 +15,31 @@ public static class ArabicNormalizer
             return string.Empty;
         }
 
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
+        var firstChange = 0;
+        while (firstChange < text.Length && Fold(text[firstChange]) == text[firstChange])
         {
-            var folded = Fold(c);
+            firstChange++;
+        }
+
+        if (firstChange == text.Length)
+        {
+            // Already in search form: the importer normalizes millions of words, most of them unchanged.
+            return text;
+        }
+
+        var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
+        text.AsSpan(0, firstChange).CopyTo(buffer);
+        var n = firstChange;
+        for (var i = firstChange; i < text.Length; i++)
+        {
+            var folded = Fold(text[i]);
             if (folded != '\0')
             {
-                sb.Append(folded);
+                buffer[n++] = folded;
             }
         }
 
-        return sb.ToString();
+        return new string(buffer[..n]);
     }
 
     /// <summary>
@@ -64,8 +75,13 @@ public static class ArabicNormalizer
                 return (char)('0' + (c - '\u06F0'));
             case '\u00A0' or '\u2007' or '\u202F':
                 return ' ';
+            case < '\u0080':
+                return c is >= 'A' and <= 'Z' ? (char)(c | 0x20) : c;
+            // The rest of the Arabic block has no case: skip the culture-aware lowering, which is slow.
+            case >= '\u0600' and <= '\u06FF':
+                return c;
             default:
-                return c < 128 ? char.ToLowerInvariant(c) : char.ToLower(c, CultureInfo.InvariantCulture);
+                return char.ToLowerInvariant(c);
         }
     }
 }

@@ -144,26 +144,32 @@ public static class ArabicTokenizer
         Joiner,
     }
 
-    private static CharKind KindOf(char c)
+    // One lookup per character instead of a Unicode category query: the importer tokenizes every article.
+    private static readonly CharKind[] Kinds = BuildKinds();
+
+    private static CharKind KindOf(char c) => Kinds[c];
+
+    private static CharKind[] BuildKinds()
     {
-        if (c < 128)
+        var kinds = new CharKind[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
         {
-            return char.IsAsciiLetter(c) ? CharKind.Letter : char.IsAsciiDigit(c) ? CharKind.Digit : CharKind.Separator;
+            var c = (char)i;
+            kinds[i] = c switch
+            {
+                '\u0640' or '\u200C' or '\u200D' or '\u00AD' => CharKind.Joiner,
+                _ => CharUnicodeInfo.GetUnicodeCategory(c) switch
+                {
+                    UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                        or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter => CharKind.Letter,
+                    UnicodeCategory.DecimalDigitNumber => CharKind.Digit,
+                    UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark => CharKind.Joiner,
+                    _ => CharKind.Separator,
+                },
+            };
         }
 
-        if (c is '\u0640' or '\u200C' or '\u200D' or '\u00AD')
-        {
-            return CharKind.Joiner;
-        }
-
-        return CharUnicodeInfo.GetUnicodeCategory(c) switch
-        {
-            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter => CharKind.Letter,
-            UnicodeCategory.DecimalDigitNumber => CharKind.Digit,
-            UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark => CharKind.Joiner,
-            _ => CharKind.Separator,
-        };
+        return kinds;
     }
 
     private static bool BelongsToWord(char c) => c == '\u0640' || KindOf(c) == CharKind.Joiner && c is not ('\u200C' or '\u200D' or '\u00AD');

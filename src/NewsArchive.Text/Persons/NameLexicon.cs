@@ -36,7 +36,7 @@ internal static class NameLexicon
 
     /// <summary>Given names in Arabic script that papers use for foreign persons. A foreign given name is never followed by an ال- family name.</summary>
     public static readonly FrozenSet<string> ForeignGivenNames = Set("""
-        فلاديمير ديمتري دميتري ديميتري سيرجي سيرغي سيرجيه أندريه اندريه أندري ألكسندر الكسندر ألكسي أليكسي
+        فلاديمير دبليو ديمتري دميتري ديميتري سيرجي سيرغي سيرجيه أندريه اندريه أندري ألكسندر الكسندر ألكسي أليكسي
         ميخائيل ميخائل نيكولاي إيفان بوريس يوري فيكتور أناتولي ماريا يفغيني يفجيني فاليري غينادي جينادي
         إيغور ايغور إيجور فولوديمير فلوديمير بيترو دونالد جو جوزيف باراك جورج بيل هيلاري جون جيمس روبرت
         مايكل ديفيد دافيد ريتشارد توماس تشارلز كريستوفر دانيال ماثيو مارك بول بيتر ستيفن ستيفان أندرو

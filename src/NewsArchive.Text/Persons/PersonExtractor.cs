@@ -369,7 +369,8 @@ public static class PersonExtractor
 
             parts++;
             j++;
-            lastWasGiven = (IsGivenName(n) && !definite) || (parts == 2 && !definite);
+            // A short middle part (دبليو، جين، طيب، جواد) leaves room for a third: جورج دبليو بوش، محمد جواد ظريف.
+            lastWasGiven = (IsGivenName(n) && !definite) || (parts == 2 && !definite && n.Length <= 4);
         }
 
         var text = string.Join(' ', words.Skip(start).Take(j - start).Select(w => w.Original));
@@ -394,12 +395,15 @@ public static class PersonExtractor
         && !NameLexicon.FunctionWords.Contains(n) && !NameLexicon.NonPersons.Contains(n)
         && !NameLexicon.RoleHeads.Contains(n) && !NameLexicon.QuotingVerbs.Contains(n)
         && !NameLexicon.NamedPlaceHeads.Contains(n) && !NameLexicon.IsNationalityAdjective(n)
-        && !HasArticlePrefix(n);
+        && !HasArticlePrefix(n)
+        && !(n.Length > 3 && n[0] is 'و' or 'ف' && (NameLexicon.RoleHeads.Contains(n[1..]) || NameLexicon.FunctionWords.Contains(n[1..]) || NameLexicon.QuotingVerbs.Contains(n[1..])));
 
     // بالوفد، للشركة، والدفاع: a preposition or conjunction glued to the article never starts a name part.
+    // بتسليم، لتحذيرها: a preposition glued to a verbal noun.
     private static bool HasArticlePrefix(string n) =>
-        n.Length > 4 && n[0] is 'ب' or 'ل' or 'و' or 'ف' or 'ك' && n[1] == 'ا' && n[2] == 'ل'
-        || n.StartsWith("لل", StringComparison.Ordinal);
+        (n.Length > 4 && n[0] is 'ب' or 'ل' or 'و' or 'ف' or 'ك' && n[1] == 'ا' && n[2] == 'ل')
+        || n.StartsWith("لل", StringComparison.Ordinal)
+        || (n.Length > 4 && n[0] is 'ب' or 'ل' && n[1] == 'ت');
 
     private static bool IsFamilyName(string n) =>
         n.Length >= 4 && !NameLexicon.RoleContinuations.Contains(n) && !NameLexicon.FunctionWords.Contains(n)
@@ -501,9 +505,10 @@ public static class PersonExtractor
 
             person.Mentions++;
             person.FirstSentence = Math.Min(person.FirstSentence, m.Sentence);
-            if (m.Role is not null)
+            // «المتحدث باسم البنتاغون، اللواء»: two titles, two roles.
+            foreach (var role in (m.Role ?? string.Empty).Split('،', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                AddDistinct(person.Roles, m.Role);
+                AddDistinct(person.Roles, role);
             }
 
             for (var w = m.StartWord; w < m.EndWord; w++)

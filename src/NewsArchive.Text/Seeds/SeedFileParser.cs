@@ -250,7 +250,7 @@ public static partial class SeedFileParser
                 if ((equal && j < i) || (!equal && keys[j].Length > keys[i].Length && keys[j].Contains(keys[i], StringComparison.Ordinal)))
                 {
                     remove.Add(i);
-                    quotes.Add(TrimQuote(paragraphs[i]));
+                    quotes.Add(TrimQuote(equal ? paragraphs[j] : paragraphs[i]));
                     break;
                 }
             }

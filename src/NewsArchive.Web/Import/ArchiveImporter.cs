@@ -85,7 +85,7 @@ public sealed partial class ArchiveImporter(
             await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", ct);
             db.Database.AutoSavepointsEnabled = false;
 
-            var run = new Run(db, request, Guid.NewGuid(), options.Value.SeedsPath, await LoadKnownFilesAsync(db, ct));
+            var run = new Run(db, request, request.RunId, options.Value.SeedsPath, await LoadKnownFilesAsync(db, ct));
             var counts = new int[Enum.GetValues<ImportOutcome>().Length];
             var failures = new List<ImportFileResult>();
             var lastLog = watch.Elapsed;

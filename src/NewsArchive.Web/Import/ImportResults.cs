@@ -35,6 +35,9 @@ public sealed record ImportRequest(string StartedBy)
     /// <summary>Parse and persist files even when their size, time and hash are unchanged (re-import, rebuild).</summary>
     public bool Force { get; init; }
 
+    /// <summary>The run's id in the history; set it to follow a run that another component started (admin uploads).</summary>
+    public Guid RunId { get; init; } = Guid.NewGuid();
+
     /// <summary>Called after each file, in order, from the importing thread; keep it quick.</summary>
     public Action<ImportFileResult, ImportProgress>? OnFile { get; init; }
 }

@@ -77,6 +77,11 @@ public class FindDatesTests
     [InlineData("رؤية المملكة 2030", Article, "")]
     [InlineData("موسم 2014/2015", Article, "")]
     [InlineData("بلغ 1500.", Article, "")]
+    [InlineData("حين تغلب عليه 3 - صفر في دوري الدرجة", Article, "")]
+    [InlineData("نزلوا أول من أمس (السبت) إلى الشوارع", Article, "Day:2024-06-24=أول من أمس")]
+    [InlineData("صارمة عمر إبراهيم – عين اليوم أوصى", Article, "")]
+    [InlineData("في لوس أنجليس يوم 30 أغسطس (آب). ", Article, "Day:2023-08-30=30 أغسطس (آب)")]
+    [InlineData("رفع أسعار الفائدة منذ نوفمبر تشرين الثاني و", Article, "Month:2023-11-01=نوفمبر تشرين الثاني")]
     public void Finds_date_expressions_resolved_against_the_article(string text, string articleDate, string expected)
     {
         var article = DateOnly.Parse(articleDate, CultureInfo.InvariantCulture);

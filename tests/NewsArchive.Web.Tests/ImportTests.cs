@@ -1,0 +1,207 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using NewsArchive.Text.Persons;
+using NewsArchive.Web.Data;
+using NewsArchive.Web.Import;
+
+namespace NewsArchive.Web.Tests;
+
+/// <summary>The import pipeline on a real database: failures, idempotence, updates and duplicates.</summary>
+public sealed class ImportTests(ArchiveFactory factory) : IClassFixture<ArchiveFactory>
+{
+    private const string Article = """
+        2024-03-10
+        {0}
+
+        قال وزير الخارجية الفرنسي ستيفان سيجورنيه إن بلاده تتابع الوضع في غزة عن كثب.
+
+        وأضاف سيجورنيه أن باريس ستستضيف مؤتمرًا للمانحين في أيار/مايو 2024.
+        """;
+
+    [Theory]
+    [InlineData("bad_no_date.txt", 1)]
+    [InlineData("bad_date.txt", 1)]
+    [InlineData("empty.txt", -1)]
+    [InlineData(ArchiveFactory.BinaryFileName, -1)]
+    public async Task A_bad_file_is_recorded_as_failed_with_line_and_reason(string file, int line)
+    {
+        _ = factory.Server;
+        var record = await factory.QueryAsync(db => db.ImportRecords.Where(r => r.File == file).OrderBy(r => r.Id).FirstAsync());
+
+        Assert.Equal(ImportOutcome.Failed, record.Outcome);
+        Assert.False(string.IsNullOrWhiteSpace(record.Reason));
+        Assert.Null(record.ArticleId);
+        if (line >= 0)
+        {
+            Assert.Equal(line, record.Line);
+        }
+
+        Assert.False(await factory.QueryAsync(db => db.SeedFiles.AnyAsync(s => s.Path == file && s.ArticleId != null)));
+    }
+
+    [Fact]
+    public async Task Bad_files_do_not_stop_the_others()
+    {
+        _ = factory.Server;
+        string[] good = [ArchiveFactory.SeedFileName, "summit_riyadh.txt", "crlf_bom_caption.txt", "markup_in_text.txt"];
+
+        foreach (var file in good)
+        {
+            Assert.NotEqual(0, await factory.ArticleIdOfAsync(file));
+        }
+    }
+
+    [Fact]
+    public async Task Caption_credit_crlf_bom_and_arabic_indic_date_are_read()
+    {
+        var id = await factory.ArticleIdOfAsync("crlf_bom_caption.txt");
+        var article = await factory.QueryAsync(db => db.Articles.SingleAsync(a => a.Id == id));
+
+        Assert.Equal(new DateOnly(2022, 2, 24), article.Published);
+        Assert.Equal("روسيا تبدأ عملية عسكرية في أوكرانيا", article.Title);
+        Assert.Equal("رويترز", article.Credit);
+        Assert.DoesNotContain('\r', article.Body);
+    }
+
+    [Fact]
+    public async Task Reimporting_an_unchanged_folder_changes_nothing()
+    {
+        _ = factory.Server;
+        var before = await CountsAsync();
+
+        var summary = await factory.Importer.ImportFolderAsync(factory.SeedsPath, new ImportRequest("test"));
+
+        Assert.Equal(0, summary.Imported);
+        Assert.Equal(0, summary.Updated);
+        Assert.Equal(0, summary.Duplicate);
+        Assert.Equal(before, await CountsAsync());
+    }
+
+    [Fact]
+    public async Task A_touched_but_identical_file_is_unchanged()
+    {
+        _ = factory.Server;
+        var path = Path.Combine(factory.SeedsPath, ArchiveFactory.SeedFileName);
+        var id = await factory.ArticleIdOfAsync(ArchiveFactory.SeedFileName);
+        File.SetLastWriteTimeUtc(path, DateTime.UtcNow);
+
+        var result = await factory.Importer.ImportFileAsync(path, new ImportRequest("test"));
+
+        Assert.Equal(ImportOutcome.Unchanged, result.Outcome);
+        Assert.Equal(id, result.ArticleId);
+    }
+
+    [Fact]
+    public async Task A_changed_file_updates_its_article_in_place()
+    {
+        var path = factory.WriteSeed("changing.txt", string.Format(Article, "العنوان الأول للخبر المتغير"));
+        var first = await factory.Importer.ImportFileAsync(path, new ImportRequest("test"));
+        factory.WriteSeed("changing.txt", string.Format(Article, "العنوان الثاني للخبر المتغير").Replace("2024-03-10", "2024-03-11"));
+
+        var second = await factory.Importer.ImportFileAsync(path, new ImportRequest("test"));
+
+        Assert.Equal(ImportOutcome.Imported, first.Outcome);
+        Assert.Equal(ImportOutcome.Updated, second.Outcome);
+        Assert.Equal(first.ArticleId, second.ArticleId);
+        var article = await factory.QueryAsync(db => db.Articles.Include(a => a.Persons).SingleAsync(a => a.Id == second.ArticleId));
+        Assert.Equal("العنوان الثاني للخبر المتغير", article.Title);
+        Assert.Equal(new DateOnly(2024, 3, 11), article.Published);
+        // Mentions were replaced, not added to: each person once, counted once.
+        Assert.Equal(article.Persons.Select(p => p.PersonId).Distinct().Count(), article.Persons.Count);
+        var counts = await factory.QueryAsync(db => db.Persons.Where(p => p.Articles.Any(ap => ap.ArticleId == article.Id)).Select(p => new { p.ArticleCount, Actual = p.Articles.Count }).ToListAsync());
+        Assert.All(counts, c => Assert.Equal(c.Actual, c.ArticleCount));
+        var html = await factory.CreateClient().GetStringAsync($"/articles/{article.Id}");
+        Assert.Contains("العنوان الثاني للخبر المتغير", html);
+    }
+
+    [Fact]
+    public async Task Same_content_under_two_names_is_one_article()
+    {
+        var content = string.Format(Article, "خبر واحد في ملفين");
+        var a = factory.WriteSeed("twin_a.txt", content);
+        var b = factory.WriteSeed("twin_b.txt", content);
+
+        var summary = await factory.Importer.ImportFilesAsync([a, b], new ImportRequest("test"));
+        var idA = await factory.ArticleIdOfAsync("twin_a.txt");
+        var idB = await factory.ArticleIdOfAsync("twin_b.txt");
+
+        Assert.Equal(1, summary.Imported);
+        Assert.Equal(1, summary.Duplicate);
+        Assert.Equal(idA, idB);
+        Assert.Equal(1, await factory.QueryAsync(db => db.Articles.CountAsync(x => x.Title == "خبر واحد في ملفين")));
+        var duplicate = await factory.QueryAsync(db => db.ImportRecords.SingleAsync(r => r.File == "twin_b.txt"));
+        Assert.Equal(ImportOutcome.Duplicate, duplicate.Outcome);
+        Assert.Equal(idA, duplicate.ArticleId);
+    }
+
+    [Fact]
+    public async Task A_changed_file_that_now_fails_keeps_its_previous_article()
+    {
+        var path = factory.WriteSeed("breaking.txt", string.Format(Article, "خبر سليم قبل أن يفسد"));
+        var first = await factory.Importer.ImportFileAsync(path, new ImportRequest("test"));
+        factory.WriteSeed("breaking.txt", "لا تاريخ هنا\nخبر فاسد\n\nنص.");
+
+        var second = await factory.Importer.ImportFileAsync(path, new ImportRequest("test"));
+
+        Assert.Equal(ImportOutcome.Failed, second.Outcome);
+        Assert.Equal(1, second.Line);
+        Assert.Equal(first.ArticleId, second.ArticleId);
+        var response = await factory.CreateClient().GetAsync($"/articles/{first.ArticleId}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("خبر سليم قبل أن يفسد", await response.Content.ReadAsStringAsync());
+        Assert.Equal(first.ArticleId, await factory.ArticleIdOfAsync("breaking.txt"));
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_reported_not_thrown()
+    {
+        _ = factory.Server;
+
+        var result = await factory.Importer.ImportFileAsync(Path.Combine(factory.SeedsPath, "not-there.txt"), new ImportRequest("test"));
+
+        Assert.Equal(ImportOutcome.Failed, result.Outcome);
+        Assert.Equal("not-there.txt", result.File);
+    }
+
+    [Fact]
+    public async Task The_import_report_lists_persons_and_events_found()
+    {
+        var path = factory.WriteSeed("report.txt", string.Format(Article, "تقرير الاستيراد يذكر الأشخاص"));
+
+        var result = await factory.Importer.ImportFileAsync(path, new ImportRequest("test"));
+
+        Assert.Equal(ImportOutcome.Imported, result.Outcome);
+        Assert.Contains(result.Persons, p => p.Name.Contains("سيجورنيه", StringComparison.Ordinal));
+        Assert.Contains(result.Events, e => e.Date.Start == new DateOnly(2024, 5, 1));
+    }
+
+    [Fact]
+    public async Task Spelling_variants_of_a_name_are_one_person_but_a_shared_surname_is_not()
+    {
+        _ = factory.Server;
+        var result = await factory.QueryAsync(async db =>
+        {
+            var directory = await PersonDirectory.LoadAsync(db, CancellationToken.None);
+            var shoigu = directory.Resolve(db, Found("سيرجي شويجو"));
+            var variant = directory.Resolve(db, Found("سيرغي شويغو"));
+            var biden = directory.Resolve(db, Found("جو بايدن"));
+            var hunter = directory.Resolve(db, Found("هانتر بايدن"));
+            directory.Rollback();
+            return (shoigu, variant, biden, hunter);
+        });
+
+        Assert.NotEqual(0, result.shoigu.Id);
+        Assert.Same(result.shoigu, result.variant);
+        Assert.NotSame(result.biden, result.hunter);
+        Assert.Equal(0, result.hunter.Id);
+    }
+
+    private static ExtractedPerson Found(string name) => new(name, [], [], 1, name, false);
+
+    private Task<(int Articles, int Persons, int Mentions, int Events)> CountsAsync() =>
+        factory.QueryAsync(async db => (
+            await db.Articles.CountAsync(),
+            await db.Persons.CountAsync(),
+            await db.ArticlePersons.CountAsync(),
+            await db.Events.CountAsync()));
+}
