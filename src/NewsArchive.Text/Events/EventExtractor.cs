@@ -74,8 +74,11 @@ public static class EventExtractor
             return;
         }
 
+        // The lead reports something that happened on publication day unless its main clause dates it to an
+        // earlier day or week (أمس، الأربعاء الماضي). A year, a month or a future day in it dates something else.
         var main = clauses[0];
-        if (dates.Any(d => d.Start < main.End && d.Start + d.Length > main.Start))
+        if (dates.Any(d => d.Start < main.End && d.Start + d.Length > main.Start
+            && d.Date.Precision is DatePrecision.Day or DatePrecision.Week && d.Date.Start <= published))
         {
             return;
         }

@@ -152,8 +152,9 @@ public static class PersonExtractor
                 var end = ParseName(words, i, afterRole: afterQuote, out var name);
                 var parts = end - i;
                 var strongSingle = parts == 1 && afterQuote && !NameLexicon.WeakGivenNames.Contains(w.Norm);
-                var weakPair = NameLexicon.WeakGivenNames.Contains(w.Norm) && !afterQuote && end > i + 1
-                    && words[i + 1].Norm.StartsWith("ال", StringComparison.Ordinal);
+                // A given name that is also a word (منصور، حسن، أمين) needs a title, a quoting verb, or another given name after it.
+                var weakPair = NameLexicon.WeakGivenNames.Contains(w.Norm) && (!afterQuote || NameLexicon.RoleHeads.Contains(w.Norm)) && end > i + 1
+                    && !IsGivenName(words[i + 1].Norm) && !NameLexicon.NameConnectors.Contains(words[i + 1].Norm);
                 if (end > i && (parts >= 2 || strongSingle) && !weakPair && !AfterPlaceHead(words, i))
                 {
                     mentions.Add(new Mention(index, i, end, name, Key(name), null, !Key(name).Contains(' ', StringComparison.Ordinal)));
@@ -205,9 +206,23 @@ public static class PersonExtractor
                 continue;
             }
 
+            // «الرئيس التنفيذي للشركة أمين الناصر»: a title that is also a given name, before a family name, starts the name.
+            if (IsGivenName(n) && j + 1 < words.Count && !words[j + 1].BreakBefore && IsFamilyName(words[j + 1].Norm)
+                && words[j + 1].Norm.StartsWith("ال", StringComparison.Ordinal))
+            {
+                break;
+            }
+
             if (IsRoleWord(n))
             {
                 j++;
+                // «لحركة حماس»، «حزب الله»: the organisation after its head noun belongs to the role.
+                if (OrganisationHeads.Contains(n.Length > 3 && n[0] is 'ل' or 'ب' ? n[1..] : n) && j < words.Count && !words[j].BreakBefore
+                    && words[j].IsArabic && !IsGivenName(words[j].Norm))
+                {
+                    j++;
+                }
+
                 continue;
             }
 
@@ -222,6 +237,10 @@ public static class PersonExtractor
 
         return j;
     }
+
+    private static readonly HashSet<string> OrganisationHeads = new(
+        ["حركه", "حزب", "نادي", "شركه", "جمعيه", "مجموعه", "منظمه", "تنظيم", "جماعه", "جبهه", "صحيفه", "قناه", "وكاله", "بنك", "مصرف", "فريق"],
+        StringComparer.Ordinal);
 
     private static bool IsRoleWord(string n)
     {
@@ -274,7 +293,7 @@ public static class PersonExtractor
     private static int ParseName(List<Word> words, int start, bool afterRole, out string name)
     {
         name = string.Empty;
-        if (start >= words.Count || (start > 0 && words[start].BreakBefore && !afterRole))
+        if (start >= words.Count)
         {
             return start;
         }
@@ -297,12 +316,19 @@ public static class PersonExtractor
         {
             kind = NameKind.Arabic;
         }
+        else if (afterRole && start > 0 && NameLexicon.Honorifics.Contains(words[start - 1].Norm) && LooksLikeUnknownName(first))
+        {
+            // «الدكتور بدران العمر»: after a personal honorific an unknown first name is Arabic, family name and all.
+            kind = NameKind.Arabic;
+        }
         else if (!afterRole || !LooksLikeUnknownName(first, firstWord: true))
         {
             return start;
         }
 
-        if (firstNorm is "بن" or "ابن" or "بنت" or "ال" or "ولد" || !IsNamePart(firstNorm))
+        // A given name that is also a title or a word (أمين، صباح) is still a name once something marked it as one.
+        var firstIsPart = IsGivenName(firstNorm) ? !NameLexicon.NonPersons.Contains(firstNorm) : IsNamePart(firstNorm);
+        if (firstNorm is "بن" or "ابن" or "بنت" or "ال" or "ولد" || !firstIsPart)
         {
             return start;
         }
@@ -322,6 +348,7 @@ public static class PersonExtractor
         }
 
         var lastWasGiven = kind != NameKind.Unknown;
+        var lastWasFamily = false;
         while (j < words.Count && !words[j].BreakBefore && parts < MaxNameParts + 2)
         {
             var n = words[j].Norm;
@@ -357,6 +384,13 @@ public static class PersonExtractor
             }
 
             var definite = n.StartsWith("ال", StringComparison.Ordinal);
+            if (definite && Ordinals.Contains(n) && parts == 1)
+            {
+                // Regnal numbers: إليزابيث الثانية، عبدالله الثاني.
+                j++;
+                break;
+            }
+
             if (definite && (kind != NameKind.Arabic || !IsFamilyName(n)))
             {
                 break;
@@ -367,10 +401,20 @@ public static class PersonExtractor
                 break;
             }
 
+            // After a family name only another family name follows (الأحمد الجابر الصباح); a third plain word is
+            // usually the sentence going on: «نايف البكري محافظا»، «ليونيل ميسي فريقه».
+            if (!definite && !IsGivenName(n) && (lastWasFamily || (parts >= 2 && (n.EndsWith('ا') || n.EndsWith('ه')))))
+            {
+                break;
+            }
+
+            lastWasFamily = definite;
+
             parts++;
             j++;
             // A short middle part (دبليو، جين، طيب، جواد) leaves room for a third: جورج دبليو بوش، محمد جواد ظريف.
-            lastWasGiven = (IsGivenName(n) && !definite) || (parts == 2 && !definite && n.Length <= 4);
+            // Gulf names chain family names: صباح الأحمد الجابر الصباح.
+            lastWasGiven = (IsGivenName(n) && !definite) || (parts == 2 && !definite && n.Length <= 4) || (definite && kind == NameKind.Arabic);
         }
 
         var text = string.Join(' ', words.Skip(start).Take(j - start).Select(w => w.Original));
@@ -390,11 +434,15 @@ public static class PersonExtractor
         Foreign,
     }
 
+    private static readonly HashSet<string> Ordinals = new(
+        ["الاول", "الثاني", "الثانيه", "الثالث", "الثالثه", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"],
+        StringComparer.Ordinal);
+
     private static bool IsNamePart(string n) =>
         n.Length >= 2 && n[0] >= '\u0621' && n[0] <= '\u064A'
         && !NameLexicon.FunctionWords.Contains(n) && !NameLexicon.NonPersons.Contains(n)
         && !NameLexicon.RoleHeads.Contains(n) && !NameLexicon.QuotingVerbs.Contains(n)
-        && !NameLexicon.NamedPlaceHeads.Contains(n) && !NameLexicon.IsNationalityAdjective(n)
+        && !NameLexicon.NamedPlaceHeads.Contains(n) && (!NameLexicon.IsNationalityAdjective(n) || (n[0] != 'ا' && IsGivenName(n)))
         && !HasArticlePrefix(n)
         && !(n.Length > 3 && n[0] is 'و' or 'ف' && (NameLexicon.RoleHeads.Contains(n[1..]) || NameLexicon.FunctionWords.Contains(n[1..]) || NameLexicon.QuotingVerbs.Contains(n[1..])));
 
@@ -441,7 +489,7 @@ public static class PersonExtractor
 
         if (n.EndsWith('ت') || n.EndsWith("وا", StringComparison.Ordinal) || n.EndsWith("ها", StringComparison.Ordinal)
             || n.EndsWith("هم", StringComparison.Ordinal) || n.EndsWith("كم", StringComparison.Ordinal) || n.EndsWith("نا", StringComparison.Ordinal)
-            || n.EndsWith("ات", StringComparison.Ordinal) || n.EndsWith("ه", StringComparison.Ordinal))
+            || n.EndsWith("ات", StringComparison.Ordinal) || (firstWord && n.EndsWith('ه')))
         {
             return false;
         }

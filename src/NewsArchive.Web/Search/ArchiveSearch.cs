@@ -34,14 +34,20 @@ public sealed record SearchResult(
 }
 
 /// <summary>
-/// Full-text search over the archive. Ranking is bounded: the newest <see cref="CandidateCount"/>
-/// matches are scored with bm25 and ranked, and pages past them continue newest first, so a word
-/// found in half the archive costs as much as a rare one. Facets count the same candidate set.
+/// Full-text search over the archive, with bounded work per request. Queries whose terms are rare
+/// (each in at most <see cref="RankAllLimit"/> articles) are ranked in full by bm25 (title and
+/// subject weigh most). For a common term bm25 alone would read its whole doclist, so the newest
+/// <see cref="CandidateCount"/> matches are ranked instead, headline matches first, and pages past
+/// them continue newest first. Counting stops at <see cref="CountCap"/>. Facets count the ranked set.
 /// </summary>
 public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, SnippetBuilder snippets)
 {
+    /// <summary>How many of the newest matches of a common query are ranked (and counted by the facets).</summary>
     public const int CandidateCount = 1000;
-    public const int CountCap = 100_000;
+    /// <summary>Queries whose terms each match at most this many articles are ranked in full with bm25.</summary>
+    public const int RankAllLimit = 2000;
+    /// <summary>Counting stops here: past it the total reads "more than".</summary>
+    public const int CountCap = 10_000;
     public const int MaxPageSize = 100;
     /// <summary>Pages past this are refused: nobody reads them and OFFSET costs grow with them.</summary>
     public const int MaxPage = 1000;
@@ -64,34 +70,123 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
     private async Task<SearchResult> MatchAsync(SearchQuery query, SearchRequest request, int page, int pageSize, CancellationToken ct)
     {
         var match = query.ToFtsMatch();
-        var dated = !request.Range.IsAll;
+        var dated = false;
         var byPerson = request.PersonIds is not null;
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var total = await CountAsync(connection, match, request, dated, byPerson, ct);
-            var candidates = await CandidatesAsync(connection, match, request, dated, byPerson, CandidateCount, 0, ct);
-            var ranked = candidates.OrderBy(c => c.Score).ThenByDescending(c => c.Id).Select(c => c.Id).ToList();
+            if (!request.Range.IsAll)
+            {
+                var span = await PublishedSpanAsync(connection, ct);
+                if (span is null)
+                {
+                    return new SearchResult(0, false, page, pageSize, [], [], [], false);
+                }
+
+                var (tokens, checkDays) = request.Range.PeriodTokens(span.Value.First, span.Value.Last);
+                if (tokens is not null)
+                {
+                    match = $"({match}) AND period : ({string.Join(" OR ", tokens.Select(t => '"' + t + '"'))})";
+                }
+
+                dated = checkDays;
+            }
+
+            var total = await CountAsync(connection, match, request, dated, byPerson, CountCap + 1, ct);
+            if (total == 0)
+            {
+                return new SearchResult(0, false, page, pageSize, [], [], [], false);
+            }
+
+            List<int> ranked;
+            List<int> candidateIds;
+            if (total <= RankAllLimit && await AllTermsRareAsync(connection, query, ct))
+            {
+                // Few matches of rare terms: rank them all by bm25 (lower is better).
+                var scored = await CandidatesAsync(connection, match, request, dated, byPerson, scored: true, RankAllLimit, 0, ct);
+                ranked = [.. scored.OrderBy(c => c.Score).ThenByDescending(c => c.Id).Select(c => c.Id)];
+                candidateIds = ranked;
+            }
+            else
+            {
+                // A common term: bm25 would read its whole doclist. Take the newest matches and put
+                // those whose headline (title, subject) carries the words first.
+                var newest = await CandidatesAsync(connection, match, request, dated, byPerson, scored: false, CandidateCount, 0, ct);
+                candidateIds = [.. newest.Select(c => c.Id)];
+                if (candidateIds.Count == 0)
+                {
+                    return new SearchResult(0, false, page, pageSize, [], [], [], false);
+                }
+
+                // The candidates are all the matches from the oldest of them on, so the headline
+                // matches among them are the headline matches in that rowid range.
+                var headline = await MatchingFromAsync(connection, $"({match}) AND ({query.ToHeadlineMatch()})", candidateIds[^1], ct);
+                ranked = [.. candidateIds.Where(headline.Contains), .. candidateIds.Where(id => !headline.Contains(id))];
+            }
 
             var start = (page - 1) * pageSize;
             var ids = ranked.Skip(start).Take(pageSize).ToList();
-            if (ids.Count < pageSize && candidates.Count == CandidateCount)
+            if (ids.Count < pageSize && total > ranked.Count)
             {
                 // Past the ranked candidates the results continue newest first.
-                var from = Math.Max(start, CandidateCount);
-                var rest = await CandidatesAsync(connection, match, request, dated, byPerson, pageSize - ids.Count, from, ct);
+                var from = Math.Max(start, ranked.Count);
+                var rest = await CandidatesAsync(connection, match, request, dated, byPerson, scored: false, pageSize - ids.Count, from, ct);
                 ids.AddRange(rest.Select(r => r.Id));
             }
 
             var items = await HitsAsync(ids, query, ct);
-            var (years, persons) = await FacetsAsync(candidates.Select(c => c.Id).ToList(), ct);
-            return new SearchResult(total, total >= CountCap, page, pageSize, items, years, persons, total > candidates.Count);
+            var (years, persons) = await FacetsAsync(candidateIds, ct);
+            return new SearchResult(Math.Min(total, CountCap), total > CountCap, page, pageSize, items, years, persons, total > candidateIds.Count);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static async Task<(DateOnly First, DateOnly Last)?> PublishedSpanAsync(DbConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = SearchSql.PublishedSpan;
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct) || reader.IsDBNull(0))
+        {
+            return null;
+        }
+
+        return (DateOnly.Parse(reader.GetString(0), CultureInfo.InvariantCulture), DateOnly.Parse(reader.GetString(1), CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>True when no term of the query (excluded ones included: bm25 scores them too) matches more than <see cref="RankAllLimit"/> articles.</summary>
+    private static async Task<bool> AllTermsRareAsync(DbConnection connection, SearchQuery query, CancellationToken ct)
+    {
+        foreach (var term in query.PositiveTerms.Concat(query.Excluded))
+        {
+            var n = await CountAsync(connection, SearchQuery.ToFtsMatch(term), null, false, false, RankAllLimit + 1, ct);
+            if (n > RankAllLimit)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static async Task<HashSet<int>> MatchingFromAsync(DbConnection connection, string match, int minId, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = SearchSql.MatchingFrom;
+        Add(command, "$match", match);
+        Add(command, "$minId", minId);
+        var result = new HashSet<int>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result.Add(reader.GetInt32(0));
+        }
+
+        return result;
     }
 
     /// <summary>Without words: the filtered articles, newest first.</summary>
@@ -104,28 +199,29 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
             articles = articles.Where(a => a.Persons.Any(p => personIds.Contains(p.PersonId)));
         }
 
-        var total = await articles.Take(CountCap).CountAsync(ct);
+        var total = await articles.Take(CountCap + 1).CountAsync(ct);
         var ordered = articles.OrderByDescending(a => a.Published).ThenByDescending(a => a.Id);
         var newest = await ordered.Select(a => a.Id).Take(CandidateCount).ToListAsync(ct);
         var ids = await ordered.Select(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         var items = await HitsAsync(ids, null, ct);
         var (years, persons) = await FacetsAsync(newest, ct);
-        return new SearchResult(total, total >= CountCap, page, pageSize, items, years, persons, total > newest.Count);
+        return new SearchResult(Math.Min(total, CountCap), total > CountCap, page, pageSize, items, years, persons, total > newest.Count);
     }
 
     private readonly record struct Candidate(int Id, double Score);
 
-    private static async Task<int> CountAsync(DbConnection connection, string match, SearchRequest request, bool dated, bool byPerson, CancellationToken ct)
+    private static async Task<int> CountAsync(
+        DbConnection connection, string match, SearchRequest? request, bool dated, bool byPerson, int cap, CancellationToken ct)
     {
         await using var command = Command(connection, SearchSql.Count(dated, byPerson), match, request, dated, byPerson);
-        Add(command, "$cap", CountCap);
+        Add(command, "$cap", cap);
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
     private static async Task<List<Candidate>> CandidatesAsync(
-        DbConnection connection, string match, SearchRequest request, bool dated, bool byPerson, int limit, int offset, CancellationToken ct)
+        DbConnection connection, string match, SearchRequest request, bool dated, bool byPerson, bool scored, int limit, int offset, CancellationToken ct)
     {
-        await using var command = Command(connection, SearchSql.Candidates(dated, byPerson), match, request, dated, byPerson);
+        await using var command = Command(connection, SearchSql.Candidates(scored, dated, byPerson), match, request, dated, byPerson);
         Add(command, "$limit", limit);
         Add(command, "$offset", offset);
         var result = new List<Candidate>(Math.Min(limit, CandidateCount));
@@ -138,18 +234,18 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
         return result;
     }
 
-    private static DbCommand Command(DbConnection connection, string sql, string match, SearchRequest request, bool dated, bool byPerson)
+    private static DbCommand Command(DbConnection connection, string sql, string match, SearchRequest? request, bool dated, bool byPerson)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         Add(command, "$match", match);
-        if (dated)
+        if (dated && request is not null)
         {
             Add(command, "$from", request.Range.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             Add(command, "$to", request.Range.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
 
-        if (byPerson)
+        if (byPerson && request is not null)
         {
             Add(command, "$persons", JsonSerializer.Serialize(request.PersonIds));
         }
@@ -173,7 +269,7 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
         }
 
         var rows = await db.Articles.AsNoTracking()
-            .Where(a => ids.Contains(a.Id))
+            .Where(a => EF.Parameter(ids).Contains(a.Id))
             .Select(a => new { a.Id, a.Title, a.Published, a.Subject, a.Caption, a.Body })
             .ToListAsync(ct);
         var byId = rows.ToDictionary(r => r.Id);
@@ -203,25 +299,46 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
             return ([], []);
         }
 
-        var dates = await db.Articles.AsNoTracking().Where(a => ids.Contains(a.Id)).Select(a => a.Published).ToListAsync(ct);
-        var years = dates
-            .GroupBy(d => d.Year)
-            .OrderByDescending(g => g.Key)
-            .Select(g => new YearFacet(g.Key, g.Count(), g
-                .GroupBy(d => d.Month)
-                .OrderBy(m => m.Key)
-                .Select(m => new MonthFacet(g.Key, m.Key, m.Count()))
-                .ToList()))
-            .ToList();
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var json = JsonSerializer.Serialize(ids);
+            var months = new List<MonthFacet>();
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = SearchSql.MonthFacets;
+                Add(command, "$ids", json);
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    months.Add(new MonthFacet(reader.GetInt32(0), reader.GetInt32(1), reader.GetInt32(2)));
+                }
+            }
 
-        var persons = await db.ArticlePersons.AsNoTracking()
-            .Where(ap => ids.Contains(ap.ArticleId))
-            .GroupBy(ap => ap.PersonId)
-            .Select(g => new { PersonId = g.Key, Count = g.Count() })
-            .OrderByDescending(x => x.Count).ThenBy(x => x.PersonId)
-            .Take(10)
-            .Join(db.Persons, x => x.PersonId, p => p.Id, (x, p) => new PersonFacet(p.Id, p.Name, x.Count))
-            .ToListAsync(ct);
-        return (years, persons.OrderByDescending(p => p.Count).ThenBy(p => p.Id).ToList());
+            var years = months
+                .GroupBy(m => m.Year)
+                .OrderByDescending(g => g.Key)
+                .Select(g => new YearFacet(g.Key, g.Sum(m => m.Count), [.. g.OrderBy(m => m.Month)]))
+                .ToList();
+
+            var persons = new List<PersonFacet>();
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = SearchSql.PersonFacets;
+                Add(command, "$ids", json);
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    persons.Add(new PersonFacet(reader.GetInt32(0), reader.GetString(1), reader.GetInt32(2)));
+                }
+            }
+
+            return (years, persons);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

@@ -12,7 +12,7 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer)
 {
     public async Task IndexAsync(ArchiveDbContext db, Article article, CancellationToken ct)
     {
-        var text = analyzer.AnalyzeArticle(article.Title, article.Subject, article.Caption, article.Body);
+        var text = analyzer.AnalyzeArticle(article.Title, article.Subject, article.Caption, article.Body, article.Published);
         // Re-importing a changed file indexes the same article id again: replace, never duplicate.
         await RemoveAsync(db, article.Id, ct);
         await db.Database.ExecuteSqlRawAsync(SearchSql.Insert,
@@ -23,6 +23,7 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer)
                 new SqliteParameter("$caption", text.Caption),
                 new SqliteParameter("$body", text.Body),
                 new SqliteParameter("$names", text.Names),
+                new SqliteParameter("$period", text.Period),
             ],
             ct);
     }

@@ -65,5 +65,58 @@ public readonly record struct DateRange(DateOnly From, DateOnly To)
         }
     }
 
+    /// <summary>More period tokens than this and the filter is left to SQL alone.</summary>
+    private const int MaxPeriodTokens = 120;
+
+    /// <summary>
+    /// The period-column tokens (whole years, then whole months) whose union covers this range
+    /// within [<paramref name="first"/>, <paramref name="last"/>], the span the archive holds; and
+    /// whether the exact days must still be checked in SQL (the range cuts a month, or would need
+    /// too many tokens and is left to SQL alone). Null tokens and no check: the whole archive.
+    /// </summary>
+    public (IReadOnlyList<string>? Tokens, bool CheckDays) PeriodTokens(DateOnly first, DateOnly last)
+    {
+        var from = From > first ? From : first;
+        var to = To < last ? To : last;
+        if (from > to)
+        {
+            return (["y0000"], false);
+        }
+
+        if (From <= first && To >= last)
+        {
+            return (null, false);
+        }
+
+        var tokens = new List<string>();
+        var d = new DateOnly(from.Year, from.Month, 1);
+        while (d <= to && tokens.Count <= MaxPeriodTokens)
+        {
+            if (d.Month == 1 && (d.Year < to.Year || to.Month == 12))
+            {
+                tokens.Add(SearchAnalyzer.YearToken(d.Year));
+                if (d.Year == DateOnly.MaxValue.Year)
+                {
+                    break;
+                }
+
+                d = new DateOnly(d.Year + 1, 1, 1);
+            }
+            else
+            {
+                tokens.Add(SearchAnalyzer.MonthToken(d.Year, d.Month));
+                if (d.Year == DateOnly.MaxValue.Year && d.Month == 12)
+                {
+                    break;
+                }
+
+                d = d.AddMonths(1);
+            }
+        }
+
+        var cutsMonth = from.Day != 1 || to.Day != DateTime.DaysInMonth(to.Year, to.Month);
+        return tokens.Count > MaxPeriodTokens ? (null, true) : (tokens, cutsMonth);
+    }
+
     private static string Shorten(string s) => s.Length > 40 ? s[..40] + "…" : s;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using NewsArchive.Text.Normalization;
 
@@ -7,7 +8,7 @@ namespace NewsArchive.Web.Search;
 public readonly record struct AnalyzedWord(int Start, int Length, string Stem, string Key);
 
 /// <summary>The text of one article as the full-text index stores it: one string per column.</summary>
-public sealed record IndexedText(string Title, string Subject, string Caption, string Body, string Names);
+public sealed record IndexedText(string Title, string Subject, string Caption, string Body, string Names, string Period);
 
 /// <summary>
 /// Turns text into the forms the full-text index holds, the same way for articles and for queries:
@@ -19,7 +20,7 @@ public sealed class SearchAnalyzer
     /// <summary>Words longer than this are not words (URLs, runs of letters): they are cut, never rejected.</summary>
     private const int MaxWordChars = 64;
 
-    public IndexedText AnalyzeArticle(string title, string? subject, string? caption, string body)
+    public IndexedText AnalyzeArticle(string title, string? subject, string? caption, string body, DateOnly published)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         var indexed = new IndexedText(
@@ -27,9 +28,16 @@ public sealed class SearchAnalyzer
             Column(subject, names),
             Column(caption, names),
             Column(body, names),
-            string.Empty);
+            string.Empty,
+            $"{YearToken(published.Year)} {MonthToken(published.Year, published.Month)}");
         return indexed with { Names = string.Join(' ', names) };
     }
+
+    /// <summary>The period-column token of a whole year.</summary>
+    public static string YearToken(int year) => string.Create(CultureInfo.InvariantCulture, $"y{year:D4}");
+
+    /// <summary>The period-column token of one month.</summary>
+    public static string MonthToken(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"m{year:D4}{month:D2}");
 
     /// <summary>The words of <paramref name="text"/> with their original offsets and search forms.</summary>
     public IEnumerable<AnalyzedWord> Words(string? text)

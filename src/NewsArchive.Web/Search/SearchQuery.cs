@@ -119,6 +119,36 @@ public sealed class SearchQuery
         return sb.ToString();
     }
 
+    /// <summary>The MATCH expression of one term alone (to learn how common it is).</summary>
+    public static string ToFtsMatch(SearchTerm term)
+    {
+        var sb = new StringBuilder();
+        AppendTerm(sb, term);
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The positive clauses restricted to the headline columns (title, subject): among matches of
+    /// the whole query, those whose headline carries every clause rank first.
+    /// </summary>
+    public string ToHeadlineMatch()
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < Clauses.Count; i++)
+        {
+            sb.Append(i > 0 ? " AND (" : "(");
+            for (var j = 0; j < Clauses[i].Count; j++)
+            {
+                sb.Append(j > 0 ? " OR {title subject} : " : "{title subject} : ");
+                AppendPhrase(sb, Clauses[i][j].Stems);
+            }
+
+            sb.Append(')');
+        }
+
+        return sb.ToString();
+    }
+
     private static void AppendClause(StringBuilder sb, IReadOnlyList<SearchTerm> alternatives)
     {
         sb.Append('(');

@@ -9,13 +9,15 @@ public static class SearchSql
 {
     /// <summary>
     /// Contentless FTS5 (the original text lives in Articles; the index holds only search forms):
-    /// title, subject, caption and body as normalized light stems, and <c>names</c> holding the name
-    /// key of each distinct word, matched with a low weight so exact spellings rank first.
+    /// title, subject, caption and body as normalized light stems; <c>names</c> holding the name
+    /// key of each distinct word, matched with a low weight so exact spellings rank first; and
+    /// <c>period</c>, the publication year and month as tokens (<c>y2015 m201507</c>), so a date
+    /// filter is an index intersection rather than a lookup per matching article.
     /// <c>contentless_delete=1</c> lets a re-imported article be removed by rowid (= Article.Id).
     /// </summary>
     public const string CreateIndex = """
         CREATE VIRTUAL TABLE ArticleSearch USING fts5(
-            title, subject, caption, body, names,
+            title, subject, caption, body, names, period,
             content = '',
             contentless_delete = 1,
             tokenize = 'unicode61 remove_diacritics 0'
@@ -25,16 +27,19 @@ public static class SearchSql
     public const string DropIndex = "DROP TABLE IF EXISTS ArticleSearch;";
 
     /// <summary>Column weights for bm25: title and subject first, the names column last.</summary>
-    private const string Score = "bm25(ArticleSearch, 10.0, 6.0, 2.0, 1.0, 0.3)";
+    private const string Score = "bm25(ArticleSearch, 10.0, 6.0, 2.0, 1.0, 0.3, 0.0)";
 
     public const string Delete = "DELETE FROM ArticleSearch WHERE rowid = $id;";
 
     public const string Insert = """
-        INSERT INTO ArticleSearch (rowid, title, subject, caption, body, names)
-        VALUES ($id, $title, $subject, $caption, $body, $names);
+        INSERT INTO ArticleSearch (rowid, title, subject, caption, body, names, period)
+        VALUES ($id, $title, $subject, $caption, $body, $names, $period);
         """;
 
-    /// <summary>Restricts matches to a publication range (ISO date strings, inclusive).</summary>
+    /// <summary>
+    /// Restricts matches to a publication range (ISO date strings, inclusive); needed only when the
+    /// range starts or ends inside a month, since the period tokens in the MATCH cover whole months.
+    /// </summary>
     private const string DateFilter = """
           AND EXISTS (SELECT 1 FROM Articles a WHERE a.Id = s.rowid AND a.Published >= $from AND a.Published <= $to)
         """;
@@ -45,18 +50,30 @@ public static class SearchSql
         """;
 
     /// <summary>
-    /// The candidate set: the newest <c>$limit</c> matches after <c>$offset</c> (FTS5 walks its
-    /// doclists in rowid order and stops there), each with its bm25 score; the caller ranks them.
-    /// A common word thus costs <c>$limit</c> scores, not one per matching article.
+    /// Matches newest first (FTS5 walks its doclists in rowid order and stops at <c>$limit</c>), with
+    /// their bm25 score when <paramref name="scored"/>. Scoring costs a pass over every matching
+    /// document of each term (bm25's IDF), so the search asks for it only when all terms are rare.
     /// </summary>
-    public static string Candidates(bool dated, bool byPerson) => $"""
-        SELECT s.rowid, {Score}
+    public static string Candidates(bool scored, bool dated, bool byPerson) => $"""
+        SELECT s.rowid, {(scored ? Score : "0.0")}
         FROM ArticleSearch s
         WHERE ArticleSearch MATCH $match
         {(dated ? DateFilter : "")}{(byPerson ? PersonFilter : "")}
         ORDER BY s.rowid DESC
         LIMIT $limit OFFSET $offset;
         """;
+
+    /// <summary>
+    /// Which articles from rowid <c>$minId</c> on match <c>$match</c>: FTS5 seeks to the rowid
+    /// range instead of walking the whole doclist.
+    /// </summary>
+    public const string MatchingFrom = """
+        SELECT s.rowid FROM ArticleSearch s
+        WHERE ArticleSearch MATCH $match AND s.rowid >= $minId;
+        """;
+
+    /// <summary>The first and last publication dates in the archive (two index seeks).</summary>
+    public const string PublishedSpan = "SELECT min(Published), max(Published) FROM Articles;";
 
     /// <summary>How many articles match, counted up to <c>$cap</c> so a common word stays cheap.</summary>
     public static string Count(bool dated, bool byPerson) => $"""
@@ -65,5 +82,23 @@ public static class SearchSql
             WHERE ArticleSearch MATCH $match
             {(dated ? DateFilter : "")}{(byPerson ? PersonFilter : "")}
             LIMIT $cap);
+        """;
+
+    /// <summary>Publication year and month of the articles in <c>$ids</c>, with counts (dates are stored as yyyy-MM-dd).</summary>
+    public const string MonthFacets = """
+        SELECT CAST(substr(a.Published, 1, 4) AS INTEGER) AS y, CAST(substr(a.Published, 6, 2) AS INTEGER) AS m, count(*)
+        FROM Articles a
+        WHERE a.Id IN (SELECT value FROM json_each($ids))
+        GROUP BY y, m;
+        """;
+
+    /// <summary>The ten persons named in most of the articles in <c>$ids</c>.</summary>
+    public const string PersonFacets = """
+        SELECT ap.PersonId, p.Name, count(*) AS c
+        FROM ArticlePersons ap JOIN Persons p ON p.Id = ap.PersonId
+        WHERE ap.ArticleId IN (SELECT value FROM json_each($ids))
+        GROUP BY ap.PersonId, p.Name
+        ORDER BY c DESC, ap.PersonId
+        LIMIT 10;
         """;
 }

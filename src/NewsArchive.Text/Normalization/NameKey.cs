@@ -1,0 +1,190 @@
+using System.Text;
+
+namespace NewsArchive.Text.Normalization;
+
+/// <summary>
+/// Matches the spellings papers give one foreign name (شويجو / شويغو, زيلينسكي / زيلنسكي). A coarse key finds
+/// candidates cheaply (index it); <see cref="AreVariants"/> confirms a pair so that different names that
+/// happen to share a key (جمال / كمال, محمود / محمد) stay apart.
+/// </summary>
+public static class NameKey
+{
+    /// <summary>
+    /// The spelling-variant key of a name or word: its search form (<see cref="ArabicNormalizer"/>), and in
+    /// each word: a leading ال removed; the g letters ج غ ق ك گ folded to ك, v letters ف ڤ to ف, p letters ب پ to
+    /// ب, ط to ت, ص to س, ذ ظ to ز (the letters papers use for the same foreign sound); ا و ي and the bare
+    /// hamza dropped after the first letter; a letter repeated after folding kept once. Words are joined by
+    /// one space. Null or blank gives an empty key.
+    /// </summary>
+    public static string For(string? nameOrWord)
+    {
+        var normalized = ArabicNormalizer.Normalize(nameOrWord);
+        var key = new StringBuilder(normalized.Length);
+        foreach (var word in Words(normalized))
+        {
+            if (key.Length > 0)
+            {
+                key.Append(' ');
+            }
+
+            var body = WithoutArticle(word);
+            var last = '\0';
+            for (var i = 0; i < body.Length; i++)
+            {
+                var c = Fold(body[i]);
+                if (i > 0 && c is 'ا' or 'و' or 'ي' or 'ء')
+                {
+                    continue;
+                }
+
+                if (c != last)
+                {
+                    key.Append(c);
+                    last = c;
+                }
+            }
+        }
+
+        return key.ToString();
+    }
+
+    /// <summary>
+    /// True when <paramref name="a"/> and <paramref name="b"/> are spellings of one name: their keys are
+    /// equal (<see cref="For"/>) and, word by word (a leading ال removed, search forms compared), the
+    /// spellings are close (ج غ گ, ف ڤ and ب پ count as one letter): identical for words of up to four letters; at most one edit (insertion,
+    /// deletion, substitution or swap of neighbours) for longer words, and for five-letter words only a
+    /// substitution or swap, never an added letter (محمد / محمود); at most two edits from ten letters on.
+    /// Names with a different number of words are compared with their spaces removed (عبد الله / عبدالله).
+    /// </summary>
+    public static bool AreVariants(string? a, string? b)
+    {
+        var left = ArabicNormalizer.Normalize(a);
+        var right = ArabicNormalizer.Normalize(b);
+        var leftKey = For(left);
+        var rightKey = For(right);
+
+        // The keys of a multi-word name and its one-word spelling differ only by spaces.
+        if (leftKey.Length == 0 || leftKey != rightKey
+            && leftKey.Replace(" ", "", StringComparison.Ordinal) != rightKey.Replace(" ", "", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var leftWords = Words(left).ToList();
+        var rightWords = Words(right).ToList();
+        if (leftWords.Count != rightWords.Count)
+        {
+            return CloseSpellings(string.Concat(leftWords), string.Concat(rightWords));
+        }
+
+        for (var i = 0; i < leftWords.Count; i++)
+        {
+            if (!CloseSpellings(WithoutArticle(leftWords[i]), WithoutArticle(rightWords[i])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool CloseSpellings(string a, string b)
+    {
+        if (a == b)
+        {
+            return true;
+        }
+
+        if (a.Length == b.Length && EditDistance(a, b, 0) == 0)
+        {
+            return true;
+        }
+
+        var longer = Math.Max(a.Length, b.Length);
+        var allowed = longer switch
+        {
+            <= 4 => 0,
+            5 => a.Length == b.Length ? 1 : 0,
+            < 10 => 1,
+            _ => 2,
+        };
+        return allowed > 0 && EditDistance(a, b, allowed) <= allowed;
+    }
+
+    /// <summary>
+    /// Optimal string alignment distance (Levenshtein plus swaps of neighbours, same-sound letters equal),
+    /// computed only within <paramref name="limit"/> of the diagonal: any result above the limit is limit + 1.
+    /// </summary>
+    internal static int EditDistance(string a, string b, int limit)
+    {
+        if (Math.Abs(a.Length - b.Length) > limit)
+        {
+            return limit + 1;
+        }
+
+        var beyond = limit + 1;
+        var width = b.Length + 1;
+        var previous2 = new int[width];
+        var previous = new int[width];
+        var current = new int[width];
+        for (var j = 0; j < width; j++)
+        {
+            previous[j] = Math.Min(j, beyond);
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            Array.Fill(current, beyond);
+            current[0] = Math.Min(i, beyond);
+            var rowMin = current[0];
+            var from = Math.Max(1, i - limit);
+            var to = Math.Min(b.Length, i + limit);
+            for (var j = from; j <= to; j++)
+            {
+                var cost = SameSound(a[i - 1], b[j - 1]) ? 0 : 1;
+                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, previous2[j - 2] + 1);
+                }
+
+                current[j] = Math.Min(value, beyond);
+                rowMin = Math.Min(rowMin, current[j]);
+            }
+
+            if (rowMin > limit)
+            {
+                return beyond;
+            }
+
+            (previous2, previous, current) = (previous, current, previous2);
+        }
+
+        return previous[b.Length];
+    }
+
+    // ج غ گ, ف ڤ and ب پ are the same foreign sound (جوجل / غوغل); ك and ق also write g but are distinct
+    // letters in Arabic names (جمال / كمال), so they count as an edit.
+    private static bool SameSound(char x, char y) =>
+        x == y || x is 'ج' or 'غ' or 'گ' && y is 'ج' or 'غ' or 'گ' || x is 'ف' or 'ڤ' or 'ڥ' && y is 'ف' or 'ڤ' or 'ڥ'
+        || x is 'ب' or 'پ' && y is 'ب' or 'پ';
+
+    private static char Fold(char c) => c switch
+    {
+        'ج' or 'غ' or 'ق' or 'ك' or 'گ' => 'ك',
+        'ف' or 'ڤ' or 'ڥ' => 'ف',
+        'ب' or 'پ' => 'ب',
+        'ط' => 'ت',
+        'ص' => 'س',
+        'ذ' or 'ظ' => 'ز',
+        _ => c,
+    };
+
+    private static string WithoutArticle(string word) =>
+        word.Length > 3 && word.StartsWith("ال", StringComparison.Ordinal) ? word[2..] : word;
+
+    private static IEnumerable<string> Words(string normalized) =>
+        normalized.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(static w => w.Trim('-', '.', '،', ',', '(', ')', '"', '«', '»'))
+            .Where(static w => w.Length > 0);
+}
