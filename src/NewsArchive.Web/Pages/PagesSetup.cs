@@ -5,6 +5,7 @@ public static class PagesSetup
     public static WebApplicationBuilder AddArchivePages(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorPages();
+        builder.Services.AddArchivePageCache();
         return builder;
     }
 
@@ -24,6 +25,8 @@ public static class PagesSetup
 
     public static WebApplication MapArchivePages(this WebApplication app)
     {
+        // After routing (the page's [OutputCache] is endpoint metadata) and after the admin's auth.
+        app.UseOutputCache();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         return app;
