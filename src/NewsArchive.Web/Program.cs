@@ -3,6 +3,8 @@ using NewsArchive.Web.Admin;
 using NewsArchive.Web.Data;
 using NewsArchive.Web.Import;
 using NewsArchive.Web.Pages;
+using NewsArchive.Web.Api;
+using NewsArchive.Web.Search;
 using Serilog;
 
 // Stage one: a console logger for everything before the host exists (bad configuration, failed migrations).
@@ -15,6 +17,7 @@ try
     builder.AddArchiveDatabase();
     builder.AddArchiveImport();
     builder.AddArchivePages();
+    builder.AddArchiveSearch();
     builder.AddArchiveAdmin();
 
     var app = builder.Build();
@@ -30,6 +33,7 @@ try
     app.UseRouting();
     app.UseArchiveAdmin();
     app.MapArchivePages();
+    app.MapArchiveApi();
 
     await app.RunAsync();
     return 0;

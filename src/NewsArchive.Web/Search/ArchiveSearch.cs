@@ -69,13 +69,14 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
 
     private async Task<SearchResult> MatchAsync(SearchQuery query, SearchRequest request, int page, int pageSize, CancellationToken ct)
     {
-        var match = query.ToFtsMatch();
         var dated = false;
         var byPerson = request.PersonIds is not null;
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
+            query = await WithSpellingsAsync(connection, query, ct);
+            var match = query.ToFtsMatch();
             if (!request.Range.IsAll)
             {
                 var span = await PublishedSpanAsync(connection, ct);
@@ -143,6 +144,47 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>
+    /// Widens each single-word term to the other spellings indexed under its name key that NameKey
+    /// confirms (شويغو → شويجو, البنتاجون → البنتاغون); unrelated words sharing the key stay out.
+    /// </summary>
+    private static async Task<SearchQuery> WithSpellingsAsync(DbConnection connection, SearchQuery query, CancellationToken ct)
+    {
+        var variants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        await using var command = connection.CreateCommand();
+        command.CommandText = SearchSql.SpellingsOf;
+        var key = command.CreateParameter();
+        key.ParameterName = "$key";
+        command.Parameters.Add(key);
+        foreach (var term in query.AllTerms.Where(t => !t.IsPhrase))
+        {
+            var stem = term.Stems[0];
+            var k = SearchAnalyzer.KeyOf(stem);
+            if (k.Length == 0 || variants.ContainsKey(stem))
+            {
+                continue;
+            }
+
+            key.Value = k;
+            var found = new List<string>();
+            await using (var reader = await command.ExecuteReaderAsync(ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    var candidate = reader.GetString(0);
+                    if (SearchAnalyzer.IsSpellingOf(stem, candidate))
+                    {
+                        found.Add(candidate);
+                    }
+                }
+            }
+
+            variants[stem] = found;
+        }
+
+        return query.Select(t => !t.IsPhrase && variants.TryGetValue(t.Stems[0], out var v) && v.Count > 0 ? t with { Variants = v } : t);
     }
 
     private static async Task<(DateOnly First, DateOnly Last)?> PublishedSpanAsync(DbConnection connection, CancellationToken ct)

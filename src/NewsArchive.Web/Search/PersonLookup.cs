@@ -42,15 +42,26 @@ public static class PersonLookup
             return exact;
         }
 
-        // A spelling variant of the whole name, or of its last word (a surname typed alone).
-        var key = normalized; // LANG-CORE: NameKey.For(normalized)
+        // A spelling variant of the whole name, or of its last word (a surname typed alone): the
+        // key finds candidates (NameKey joins word keys with spaces), NameKey.AreVariants confirms.
+        var key = NameKey.For(normalized);
+        if (key.Length == 0)
+        {
+            return [];
+        }
+
+        var keySuffix = " " + key;
         var suffix = " " + normalized;
-        return await db.Persons.AsNoTracking()
-            .Where(p => p.NameKey == key || p.NormalizedName.EndsWith(suffix)
-                || p.Aliases.Any(a => a.NormalizedAlias.EndsWith(suffix)))
-            .Select(p => p.Id)
-            .Take(MaxMatches)
+        var candidates = await db.Persons.AsNoTracking()
+            .Where(p => p.NameKey == key || p.NameKey.EndsWith(keySuffix) || p.NormalizedName.EndsWith(suffix))
+            .Select(p => new { p.Id, p.NormalizedName })
+            .Take(MaxMatches * 5)
             .ToListAsync(ct);
+        return [.. candidates
+            .Where(p => NameKey.AreVariants(p.NormalizedName, normalized)
+                || NameKey.AreVariants(p.NormalizedName.Split(' ')[^1], normalized))
+            .Select(p => p.Id)
+            .Take(MaxMatches)];
     }
 
     /// <summary>
@@ -71,9 +82,10 @@ public static class PersonLookup
             return persons.Where(p => false);
         }
 
-        var key = SearchAnalyzer.KeyOf(normalized);
+        // The name key widens to spellings (شويغو finds شويجو); it is coarse, but a list is browsed, not counted.
+        var key = NameKey.For(normalized);
         return persons.Where(p => p.NormalizedName.Contains(normalized)
             || p.Aliases.Any(a => a.NormalizedAlias.Contains(normalized))
-            || (key.Length > 0 && p.NameKey.Contains(key)));
+            || (key.Length > 2 && (p.NameKey == key || p.NameKey.EndsWith(" " + key))));
     }
 }

@@ -4,33 +4,39 @@ using NewsArchive.Text.Normalization;
 
 namespace NewsArchive.Web.Search;
 
-/// <summary>A word of an original text with its search forms, for highlighting.</summary>
-public readonly record struct AnalyzedWord(int Start, int Length, string Stem, string Key);
+/// <summary>A word of an original text with its search form, for highlighting.</summary>
+public readonly record struct AnalyzedWord(int Start, int Length, string Stem);
 
-/// <summary>The text of one article as the full-text index stores it: one string per column.</summary>
-public sealed record IndexedText(string Title, string Subject, string Caption, string Body, string Names, string Period);
+/// <summary>A name key and a stem indexed under it (<c>شك</c> → <c>شويجو</c>).</summary>
+public readonly record struct Spelling(string Key, string Stem);
+
+/// <summary>The text of one article as the full-text index stores it, and the spellings it adds.</summary>
+public sealed record IndexedText(string Title, string Subject, string Caption, string Body, string Period, IReadOnlyCollection<Spelling> Spellings);
 
 /// <summary>
 /// Turns text into the forms the full-text index holds, the same way for articles and for queries:
-/// words (ArabicTokenizer) → search form (ArabicNormalizer) → light stem (ArabicStemmer), plus the
-/// word's name key (NameKey) so foreign-name spellings meet (شويغو / شويجو).
+/// words (ArabicTokenizer) → search form (ArabicNormalizer, already applied by the tokenizer) →
+/// light stem (ArabicStemmer). Each Arabic word's name key (NameKey) is recorded beside its stem,
+/// so a query word can be widened to the other spellings of the same foreign name.
 /// </summary>
 public sealed class SearchAnalyzer
 {
     /// <summary>Words longer than this are not words (URLs, runs of letters): they are cut, never rejected.</summary>
     private const int MaxWordChars = 64;
 
+    /// <summary>Shorter stems have too many unrelated words under their key to be worth widening.</summary>
+    private const int MinSpellingChars = 4;
+
     public IndexedText AnalyzeArticle(string title, string? subject, string? caption, string body, DateOnly published)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        var indexed = new IndexedText(
-            Column(title, names),
-            Column(subject, names),
-            Column(caption, names),
-            Column(body, names),
-            string.Empty,
-            $"{YearToken(published.Year)} {MonthToken(published.Year, published.Month)}");
-        return indexed with { Names = string.Join(' ', names) };
+        var spellings = new HashSet<Spelling>();
+        return new IndexedText(
+            Column(title, spellings),
+            Column(subject, spellings),
+            Column(caption, spellings),
+            Column(body, spellings),
+            $"{YearToken(published.Year)} {MonthToken(published.Year, published.Month)}",
+            spellings);
     }
 
     /// <summary>The period-column token of a whole year.</summary>
@@ -47,7 +53,7 @@ public sealed class SearchAnalyzer
             var stem = StemOf(token.Normalized);
             if (stem.Length > 0)
             {
-                yield return new AnalyzedWord(token.Start, token.Length, stem, KeyOf(stem));
+                yield return new AnalyzedWord(token.Start, token.Length, stem);
             }
         }
     }
@@ -60,7 +66,6 @@ public sealed class SearchAnalyzer
     {
         var words = new List<string>();
         var stems = new List<string>();
-        var keys = new List<string>();
         foreach (var token in ArabicTokenizer.Tokenize(raw))
         {
             var stem = StemOf(token.Normalized);
@@ -71,17 +76,24 @@ public sealed class SearchAnalyzer
 
             words.Add(token.Original);
             stems.Add(stem);
-            keys.Add(KeyOf(stem));
             if (stems.Count == SearchQuery.MaxTerms)
             {
                 break;
             }
         }
 
-        return stems.Count == 0 ? null : new SearchTerm(words, stems, keys);
+        return stems.Count == 0 ? null : new SearchTerm(words, stems, []);
     }
 
-    private static string Column(string? text, HashSet<string> names)
+    /// <summary>The name key under which <paramref name="stem"/> is recorded, or empty when it has none.</summary>
+    public static string KeyOf(string stem) =>
+        stem.Length >= MinSpellingChars && stem[0] >= '\u0621' && stem[0] <= '\u064A' ? NameKey.For(stem) : string.Empty;
+
+    /// <summary>True when <paramref name="candidate"/>, found under the same key, really spells the same word as <paramref name="stem"/>.</summary>
+    public static bool IsSpellingOf(string stem, string candidate) =>
+        candidate != stem && NameKey.AreVariants(stem, candidate);
+
+    private static string Column(string? text, HashSet<Spelling> spellings)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -106,7 +118,7 @@ public sealed class SearchAnalyzer
             var key = KeyOf(stem);
             if (key.Length > 0)
             {
-                names.Add(key);
+                spellings.Add(new Spelling(key, stem));
             }
         }
 
@@ -121,10 +133,6 @@ public sealed class SearchAnalyzer
         }
 
         var word = normalized.Length > MaxWordChars ? normalized[..MaxWordChars] : normalized;
-        return word; // LANG-CORE: ArabicStemmer.Stem(word)
+        return ArabicStemmer.Stem(word);
     }
-
-    /// <summary>Only Arabic-script words have spelling variants worth a key; digits and Latin match as they are.</summary>
-    internal static string KeyOf(string stem) =>
-        stem.Length > 1 && stem[0] >= '\u0600' && stem[0] <= '\u06FF' ? stem /* LANG-CORE: NameKey.For(stem) */ : string.Empty;
 }

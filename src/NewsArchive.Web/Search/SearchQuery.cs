@@ -5,8 +5,8 @@ namespace NewsArchive.Web.Search;
 /// <summary>A word or a quoted phrase of the query, already in its search forms.</summary>
 /// <param name="Words">The words as the reader typed them (for display).</param>
 /// <param name="Stems">The normalized, light-stemmed form of each word (matched against the text columns).</param>
-/// <param name="Keys">The name key of each word (matched against the names column for single words).</param>
-public sealed record SearchTerm(IReadOnlyList<string> Words, IReadOnlyList<string> Stems, IReadOnlyList<string> Keys)
+/// <param name="Variants">For a single word: other indexed spellings of it (شويجو for شويغو), confirmed by NameKey.</param>
+public sealed record SearchTerm(IReadOnlyList<string> Words, IReadOnlyList<string> Stems, IReadOnlyList<string> Variants)
 {
     public bool IsPhrase => Stems.Count > 1;
 }
@@ -25,7 +25,7 @@ public sealed class SearchQuery
     public IReadOnlyList<IReadOnlyList<SearchTerm>> Clauses { get; }
     public IReadOnlyList<SearchTerm> Excluded { get; }
 
-    private SearchQuery(List<IReadOnlyList<SearchTerm>> clauses, List<SearchTerm> excluded)
+    private SearchQuery(IReadOnlyList<IReadOnlyList<SearchTerm>> clauses, IReadOnlyList<SearchTerm> excluded)
     {
         Clauses = clauses;
         Excluded = excluded;
@@ -33,6 +33,13 @@ public sealed class SearchQuery
 
     /// <summary>True when nothing in the query can match (empty, only punctuation, or only exclusions).</summary>
     public bool IsEmpty => Clauses.Count == 0;
+
+    /// <summary>The same query with each term passed through <paramref name="widen"/> (to add its spelling variants).</summary>
+    public SearchQuery Select(Func<SearchTerm, SearchTerm> widen) =>
+        new([.. Clauses.Select(c => (IReadOnlyList<SearchTerm>)[.. c.Select(widen)])], [.. Excluded.Select(widen)]);
+
+    /// <summary>Every term, positive and excluded.</summary>
+    public IEnumerable<SearchTerm> AllTerms => PositiveTerms.Concat(Excluded);
 
     /// <summary>Every positive term, for highlighting.</summary>
     public IEnumerable<SearchTerm> PositiveTerms => Clauses.SelectMany(c => c);
@@ -139,8 +146,14 @@ public sealed class SearchQuery
             sb.Append(i > 0 ? " AND (" : "(");
             for (var j = 0; j < Clauses[i].Count; j++)
             {
+                var term = Clauses[i][j];
                 sb.Append(j > 0 ? " OR {title subject} : " : "{title subject} : ");
-                AppendPhrase(sb, Clauses[i][j].Stems);
+                AppendPhrase(sb, term.Stems);
+                foreach (var variant in term.Variants)
+                {
+                    sb.Append(" OR {title subject} : ");
+                    AppendPhrase(sb, [variant]);
+                }
             }
 
             sb.Append(')');
@@ -167,14 +180,23 @@ public sealed class SearchQuery
 
     private static void AppendTerm(StringBuilder sb, SearchTerm term)
     {
+        // The period column holds date tokens, never words.
         sb.Append("({title subject caption body} : ");
-        AppendPhrase(sb, term.Stems);
-        // Spelling variants of foreign names meet through the names column; phrases match the text
-        // only, since the names column keeps one key per distinct word, without positions.
-        if (!term.IsPhrase && term.Keys.Count == 1 && term.Keys[0].Length > 0)
+        if (term.Variants.Count == 0)
         {
-            sb.Append(" OR names : ");
-            AppendPhrase(sb, term.Keys);
+            AppendPhrase(sb, term.Stems);
+        }
+        else
+        {
+            sb.Append('(');
+            AppendPhrase(sb, term.Stems);
+            foreach (var variant in term.Variants)
+            {
+                sb.Append(" OR ");
+                AppendPhrase(sb, [variant]);
+            }
+
+            sb.Append(')');
         }
 
         sb.Append(')');

@@ -1,4 +1,5 @@
 using NewsArchive.Web.Api;
+using NewsArchive.Web.Import;
 
 namespace NewsArchive.Web.Search;
 
@@ -9,7 +10,7 @@ public static class SearchServiceExtensions
     {
         builder.Services.AddSingleton<SearchAnalyzer>();
         builder.Services.AddSingleton<SnippetBuilder>();
-        builder.Services.AddSingleton<ArticleIndexer>();
+        builder.Services.AddSingleton<IArticleIndexer, ArticleIndexer>();
         builder.Services.AddScoped<ArchiveSearch>();
         return builder.AddArchiveApi();
     }

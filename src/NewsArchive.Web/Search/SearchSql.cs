@@ -9,32 +9,43 @@ public static class SearchSql
 {
     /// <summary>
     /// Contentless FTS5 (the original text lives in Articles; the index holds only search forms):
-    /// title, subject, caption and body as normalized light stems; <c>names</c> holding the name
-    /// key of each distinct word, matched with a low weight so exact spellings rank first; and
-    /// <c>period</c>, the publication year and month as tokens (<c>y2015 m201507</c>), so a date
-    /// filter is an index intersection rather than a lookup per matching article.
-    /// <c>contentless_delete=1</c> lets a re-imported article be removed by rowid (= Article.Id).
+    /// title, subject, caption and body as normalized light stems, and <c>period</c>, the
+    /// publication year and month as tokens (<c>y2015 m201507</c>), so a date filter is an index
+    /// intersection rather than a lookup per matching article. <c>contentless_delete=1</c> lets a
+    /// re-imported article be removed by rowid (= Article.Id).
+    /// Beside it, SearchSpellings maps each name key (NameKey) to the stems indexed under it, so a
+    /// query word is widened to its confirmed spelling variants (شويغو → شويجو) before MATCH.
     /// </summary>
     public const string CreateIndex = """
         CREATE VIRTUAL TABLE ArticleSearch USING fts5(
-            title, subject, caption, body, names, period,
+            title, subject, caption, body, period,
             content = '',
             contentless_delete = 1,
             tokenize = 'unicode61 remove_diacritics 0'
         );
+        CREATE TABLE SearchSpellings (
+            Key TEXT NOT NULL,
+            Stem TEXT NOT NULL,
+            PRIMARY KEY (Key, Stem)
+        ) WITHOUT ROWID;
         """;
 
-    public const string DropIndex = "DROP TABLE IF EXISTS ArticleSearch;";
+    public const string DropIndex = "DROP TABLE IF EXISTS ArticleSearch; DROP TABLE IF EXISTS SearchSpellings;";
 
-    /// <summary>Column weights for bm25: title and subject first, the names column last.</summary>
-    private const string Score = "bm25(ArticleSearch, 10.0, 6.0, 2.0, 1.0, 0.3, 0.0)";
+    /// <summary>Column weights for bm25: title and subject first; the period tokens never score.</summary>
+    private const string Score = "bm25(ArticleSearch, 10.0, 6.0, 2.0, 1.0, 0.0)";
 
     public const string Delete = "DELETE FROM ArticleSearch WHERE rowid = $id;";
 
     public const string Insert = """
-        INSERT INTO ArticleSearch (rowid, title, subject, caption, body, names, period)
-        VALUES ($id, $title, $subject, $caption, $body, $names, $period);
+        INSERT INTO ArticleSearch (rowid, title, subject, caption, body, period)
+        VALUES ($id, $title, $subject, $caption, $body, $period);
         """;
+
+    public const string InsertSpelling = "INSERT OR IGNORE INTO SearchSpellings (Key, Stem) VALUES ($key, $stem);";
+
+    /// <summary>The stems indexed under one name key (candidates; the caller confirms them).</summary>
+    public const string SpellingsOf = "SELECT Stem FROM SearchSpellings WHERE Key = $key LIMIT 200;";
 
     /// <summary>
     /// Restricts matches to a publication range (ISO date strings, inclusive); needed only when the

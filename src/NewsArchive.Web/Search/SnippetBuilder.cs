@@ -5,7 +5,7 @@ namespace NewsArchive.Web.Search;
 
 /// <summary>
 /// Shows the reader the ORIGINAL text around the matches: words are matched by their search forms
-/// (stem or name key, as the index matched them) and mapped back to their original offsets, so
+/// (stem or confirmed spelling variant, as the index matched them) and mapped back to their original offsets, so
 /// hamzas and diacritics stay as written; everything outside <c>&lt;mark&gt;</c> is HTML-encoded.
 /// </summary>
 public sealed class SnippetBuilder(SearchAnalyzer analyzer)
@@ -20,9 +20,9 @@ public sealed class SnippetBuilder(SearchAnalyzer analyzer)
             return null;
         }
 
-        var (stems, keys) = Forms(query);
+        var stems = Forms(query);
         var words = analyzer.Words(text).ToList();
-        var hits = words.Select(w => IsHit(w, stems, keys)).ToArray();
+        var hits = words.Select(w => stems.Contains(w.Stem)).ToArray();
         var best = -1;
         var bestCount = 0;
         var count = 0;
@@ -73,14 +73,14 @@ public sealed class SnippetBuilder(SearchAnalyzer analyzer)
     /// <summary>The whole of <paramref name="text"/> (a title) with its matches marked.</summary>
     public string Highlight(string text, SearchQuery query)
     {
-        var (stems, keys) = Forms(query);
+        var stems = Forms(query);
         var words = analyzer.Words(text).ToList();
         if (words.Count == 0)
         {
             return Encode(text);
         }
 
-        var hits = words.Select(w => IsHit(w, stems, keys)).ToArray();
+        var hits = words.Select(w => stems.Contains(w.Stem)).ToArray();
         return Render(text, words, hits, 0, words.Count - 1, wholeText: true);
     }
 
@@ -88,24 +88,18 @@ public sealed class SnippetBuilder(SearchAnalyzer analyzer)
     // carries the original words, not numeric references.
     private static string Encode(string s) => WebUtility.HtmlEncode(s);
 
-    private static (HashSet<string> Stems, HashSet<string> Keys) Forms(SearchQuery query)
+    /// <summary>The stems the index matched for the query's positive terms, spelling variants included.</summary>
+    private static HashSet<string> Forms(SearchQuery query)
     {
         var stems = new HashSet<string>(StringComparer.Ordinal);
-        var keys = new HashSet<string>(StringComparer.Ordinal);
         foreach (var term in query.PositiveTerms)
         {
             stems.UnionWith(term.Stems);
-            if (!term.IsPhrase && term.Keys[0].Length > 0)
-            {
-                keys.Add(term.Keys[0]);
-            }
+            stems.UnionWith(term.Variants);
         }
 
-        return (stems, keys);
+        return stems;
     }
-
-    private static bool IsHit(AnalyzedWord w, HashSet<string> stems, HashSet<string> keys) =>
-        stems.Contains(w.Stem) || (w.Key.Length > 0 && keys.Contains(w.Key));
 
     private static string Render(string text, List<AnalyzedWord> words, bool[] hits, int first, int last, bool wholeText = false)
     {
