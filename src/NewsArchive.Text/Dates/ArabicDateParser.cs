@@ -32,6 +32,8 @@ public static class ArabicDateParser
     /// <item>datelines: words before the date (a city, a weekday) are skipped; with <c>الموافق</c> the
     /// Gregorian side after it wins (<c>الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م</c>), the side
     /// before it is used when the side after it is not a date;</item>
+    /// <item>English month names and abbreviations (<c>June 26, 2024</c>, <c>26 Jun 2024</c>) and ISO date-times
+    /// (<c>2024-06-26T10:30:00Z</c>, whose time is ignored);</item>
     /// <item>after the date only era marks (<c>م</c>, <c>هـ</c>), a weekday or a time of day may follow.</item>
     /// </list>
     /// </remarks>
@@ -92,10 +94,13 @@ public static class ArabicDateParser
     /// <item>Numeric dates <c>26/06/2024</c>, <c>2024-06-26</c>, <c>9 / 10 / 1436هـ</c> (one separator kind;
     /// a year from 1300 to 1500 or a هـ mark makes it Hijri) → Day.</item>
     /// <item>Day and month, with or without year: <c>26 يونيو 2024</c>, <c>6 أغسطس (آب) 2012</c>,
-    /// <c>26 شوال 1436 هـ</c> → Day. Without a year the day is placed like a month (rule 3).</item>
+    /// <c>26 شوال 1436 هـ</c>, <c>5 من شهر مايو</c>, and ordinal days before من (<c>العاشر من أغسطس المقبل</c>,
+    /// <c>الحادي والعشرين من سبتمبر من العام الماضي</c>; not after a definite noun: <c>الأسبوع الأول من …</c>) → Day.
+    /// <c>31 من الشهر الجاري</c> is a day of the article's month (الماضي/المقبل: the month before/after).
+    /// Without a year the day is placed like a month (rule 3).</item>
     /// <item>Month names (dual forms <c>شباط/ فبراير</c>, <c>يونيو (حزيران)</c> must agree; a glued و ب ل ف is
-    /// allowed): with a year (<c>آذار/مارس 2023</c>) → Month. With <c>من العام الماضي</c>, <c>من هذا العام</c>,
-    /// <c>من عام 2020</c> → Month of that year. Without a year: followed by الماضي/المنصرم/الفائت/السابق → the
+    /// allowed): with a year (<c>آذار/مارس 2023</c>, <c>أغسطس عام 2005</c>) → Month. With <c>(من) العام الماضي</c>,
+    /// <c>من هذا العام</c>, <c>من عام 2020</c> → Month of that year. Without a year: followed by الماضي/المنصرم/الفائت/السابق → the
     /// latest such month before the article's month; by المقبل/القادم → the next one after it; by الجاري/الحالي
     /// → the article's year; with no qualifier → the article's year unless that is after the article's month,
     /// then the year before. A month without year, qualifier or dual form counts only after شهر or a
@@ -111,7 +116,9 @@ public static class ArabicDateParser
     /// <c>في 2000 موقع</c> are not years.</item>
     /// <item>Relative expressions → Day: <c>أمس</c>/<c>بالأمس</c> (the day before), <c>أمس الأول</c>/<c>أول أمس</c>
     /// (two days before), <c>اليوم</c> (the article's day; not <c>اليوم الوطني</c> or <c>صحيفة اليوم</c>),
-    /// <c>غداً</c> (the day after), a following weekday name is part of them (<c>أمس الثلاثاء</c>); a weekday with
+    /// <c>غداً</c> (the day after); a weekday name after them is part of them and wins (<c>اليوم الأربعاء</c> in a
+    /// Friday article is that Wednesday: the latest such weekday on or before the day pointed to, the earliest on
+    /// or after it for غداً), because an article's date may be a day or two after the paper's; a weekday with
     /// الماضي (the latest such weekday strictly before the article day) or المقبل/القادم (the next one strictly after).
     /// Periods: <c>الأسبوع</c> → Week (its Monday), <c>الشهر</c> → Month, <c>العام</c>/<c>السنة</c> → Year, each with
     /// الماضي (the one before the article's), المقبل (the one after), الجاري/الحالي or <c>هذا</c> (the article's own);
@@ -389,7 +396,7 @@ public static class ArabicDateParser
             {
                 "م" or "ميلادي" or "ميلاديه" or "ad" => Kind.GregorianMark,
                 "ه" or "هجري" or "هجريه" or "ah" => Kind.HijriMark,
-                "ص" or "صباحا" or "مساء" or "ظهرا" or "am" or "pm" => Kind.Time,
+                "ص" or "صباحا" or "مساء" or "ظهرا" or "am" or "pm" or "t" or "z" or "utc" or "gmt" => Kind.Time,
                 _ => Kind.Word,
             };
             elements.Add(new Element(kind, 0, false, 0, token.Original));

@@ -161,22 +161,37 @@ internal sealed class DateMentionFinder
         return used;
     }
 
-    // 26 يونيو 2024, 26 شوال 1436 هـ, 26 يونيو (حزيران) الماضي, 5 من مايو.
+    // 26 يونيو 2024, 26 شوال 1436 هـ, 26 يونيو (حزيران) الماضي, 5 من شهر مايو, العاشر من أغسطس المقبل,
+    // 31 من الشهر الجاري.
     private int DayMonth(int i)
     {
-        if (!IsNumber(i) || Digits(i) > 2 || Number(i) is < 1 or > 31 || Gap(i + 1) is not ("" or "-" or "/"))
+        int day, afterDay;
+        if (IsNumber(i) && Digits(i) <= 2 && Number(i) is >= 1 and <= 31 && Gap(i + 1) is "" or "-" or "/")
+        {
+            (day, afterDay) = (Number(i), i + 1);
+        }
+        else if (!OrdinalDay(i, out day, out afterDay) || Word(afterDay) is not "من")
         {
             return 0;
         }
 
-        var monthAt = Word(i + 1) == "من" ? i + 2 : i + 1;
+        var monthAt = Word(afterDay) is "من" ? afterDay + 1 : afterDay;
+        if (Word(monthAt) is "شهر")
+        {
+            monthAt++;
+        }
+
+        if (monthAt > afterDay && Period(monthAt, out var unit) && unit == DatePrecision.Month)
+        {
+            return DayOfRelativeMonth(i, day, monthAt);
+        }
+
         if (!TryMonth(monthAt, allowPrefix: false, out var month, out var monthEnd))
         {
             return 0;
         }
 
-        var day = Number(i);
-        if (YearAfter(monthEnd, month.Hijri, out var year, out var end))
+        if (YearAfter(monthEnd, month.Hijri, out var year, out var end) || OfYear(monthEnd, month.Hijri, out year, out end))
         {
             if (!ArabicDateParser.TryBuildDate(year, month.Month, day, month.Hijri, out var date, out _))
             {
@@ -188,7 +203,7 @@ internal sealed class DateMentionFinder
         }
 
         // Without a year, "3 - صفر" is a score and "3 صفر" may be one: a day needs a plain space and a real month word.
-        if (Gap(i + 1) is not "" || month.Hijri && Word(monthAt) is "صفر")
+        if (IsNumber(i) && Gap(i + 1) is not "" || month.Hijri && Word(monthAt) is "صفر")
         {
             return 0;
         }
@@ -201,6 +216,75 @@ internal sealed class DateMentionFinder
 
         Add(PartialDate.OfDay(resolved), i, qualifierEnd, month.Hijri);
         return qualifierEnd - i;
+    }
+
+    private int DayOfRelativeMonth(int i, int day, int periodAt)
+    {
+        var direction = Qualifier(periodAt + 1, out var end);
+        if (direction == Direction.None)
+        {
+            return 0;
+        }
+
+        var months = _article.Year * 12 + _article.Month - 1 + direction switch { Direction.Past => -1, Direction.Next => 1, _ => 0 };
+        if (!ArabicDateParser.TryBuildDate(months / 12, months % 12 + 1, day, false, out var date, out _))
+        {
+            return 0;
+        }
+
+        Add(PartialDate.OfDay(date), i, end, false);
+        return end - i;
+    }
+
+    // Day ordinals as papers write them before "من": الأول, العاشر, الحادي عشر, الثاني والعشرين, الثلاثين.
+    private bool OrdinalDay(int i, out int day, out int end)
+    {
+        end = i + 1;
+
+        // After a definite noun an ordinal is its adjective: الأسبوع الأول من الشهر المقبل is a week, not a day.
+        if (Word(i - 1).StartsWith("ال", StringComparison.Ordinal) && !ArabicCalendarWords.TryWeekday(Word(i - 1), out _))
+        {
+            day = 0;
+            return false;
+        }
+
+        day = Word(i) switch
+        {
+            "الاول" => 1,
+            "الحادي" => -1,
+            "الثاني" => 2,
+            "الثالث" => 3,
+            "الرابع" => 4,
+            "الخامس" => 5,
+            "السادس" => 6,
+            "السابع" => 7,
+            "الثامن" => 8,
+            "التاسع" => 9,
+            "العاشر" => 10,
+            "العشرين" => 20,
+            "الثلاثين" => 30,
+            _ => 0,
+        };
+        if (day == 0)
+        {
+            return false;
+        }
+
+        var unit = Math.Abs(day);
+        switch (Word(i + 1))
+        {
+            case "عشر" when unit < 10:
+                (day, end) = (unit + 10, i + 2);
+                break;
+            case "والعشرين" when unit < 10:
+                (day, end) = (unit + 20, i + 2);
+                break;
+            case "والثلاثين" when unit == 1:
+                (day, end) = (31, i + 2);
+                break;
+        }
+
+        return day > 0;
     }
 
     // شباط/ فبراير 2022, آذار/مارس 2023, أيار/ مايو المنصرم, في نيسان/إبريل, مايو من العام الماضي.
@@ -222,7 +306,7 @@ internal sealed class DateMentionFinder
             return end - i;
         }
 
-        if (OfYear(monthEnd, out var ofYear, out end) && TryMonthOf(ofYear, month.Month, month.Hijri, out var inYear))
+        if (OfYear(monthEnd, month.Hijri, out var ofYear, out end) && TryMonthOf(ofYear, month.Month, month.Hijri, out var inYear))
         {
             Add(inYear, i, end, month.Hijri);
             return end - i;
@@ -234,8 +318,8 @@ internal sealed class DateMentionFinder
         var afterCue = IsMonthCue(Word(i - 1));
 
         // Without a year, a month name is read as a date only where it cannot be a word or a name:
-        // آب is also "father", ماي a Maghreb spelling, رجب and صفر a name and "zero".
-        var ambiguous = month.Hijri || Word(i) is "اب" or "ماي" or "مارس";
+        // آب is also "father", ماي a Maghreb spelling, رجب and صفر a name and "zero", English "may" a verb.
+        var ambiguous = month.Hijri || Word(i) is "اب" or "ماي" or "مارس" || char.IsAsciiLetter(Word(i)[0]);
         var accepted = direction != Direction.None || dual || afterMonthWord || afterCue && !ambiguous;
         if (!accepted || !TryResolveMonth(month, direction, out var resolved))
         {
@@ -338,23 +422,22 @@ internal sealed class DateMentionFinder
         {
             var back = Word(i + 1) is "الاول" ? 2 : 1;
             var end = i + (back == 2 ? 2 : 1);
-            end = SkipWeekday(end);
-            return AddDay(-back, i, end);
+            return AddNamedDay(-back, i, end);
         }
 
         if (word is "اول" && Word(i + 1) is "امس")
         {
-            return AddDay(-2, i, SkipWeekday(i + 2));
+            return AddNamedDay(-2, i, i + 2);
         }
 
         if (word is "اول" && Word(i + 1) is "من" && Word(i + 2) is "امس")
         {
-            return AddDay(-2, i, SkipWeekday(i + 3));
+            return AddNamedDay(-2, i, i + 3);
         }
 
         if (Indefinite(word) is "غدا")
         {
-            return AddDay(1, i, SkipWeekday(i + 1));
+            return AddNamedDay(1, i, i + 1);
         }
 
         if (Definite(word, out var stem))
@@ -416,7 +499,24 @@ internal sealed class DateMentionFinder
             return 0;
         }
 
-        return AddDay(0, i, SkipWeekday(i + 1));
+        return AddNamedDay(0, i, i + 1);
+    }
+
+    // أمس, اليوم, غداً, optionally followed by the weekday they name (أمس الخميس). The article's date may be a
+    // day or two after the paper's own (a crawl date), so a named weekday wins: the latest such weekday on or
+    // before the day the word points to (the earliest on or after it for غداً).
+    private int AddNamedDay(int offset, int first, int end)
+    {
+        if (!(end < _tokens.Count && Gap(end) is "" && ArabicCalendarWords.TryWeekday(Word(end), out var weekday)))
+        {
+            return AddDay(offset, first, end);
+        }
+
+        var target = (int)_article.DayOfWeek + offset;
+        var shift = offset > 0
+            ? (7 + (int)weekday - ((target % 7) + 7) % 7) % 7
+            : -((7 + ((target % 7) + 7) % 7 - (int)weekday) % 7);
+        return AddDay(offset + shift, first, end + 1);
     }
 
     private int Weekday(int i, DayOfWeek weekday)
@@ -539,24 +639,20 @@ internal sealed class DateMentionFinder
         return direction;
     }
 
-    // "... من العام الماضي", "... من هذا العام", "... من عام 2014" after a month name.
-    private bool OfYear(int i, out int year, out int end)
+    // After a month: "من العام الماضي", "العام الماضي", "من هذا العام", "من عام 2014", "عام 2005".
+    private bool OfYear(int i, bool hijri, out int year, out int end)
     {
         year = end = 0;
-        if (Word(i) != "من")
+        var at = Word(i) is "من" ? i + 1 : i;
+        if (!hijri && Word(at) is "هذا" && Period(at + 1, out var thisUnit) && thisUnit == DatePrecision.Year)
         {
-            return false;
-        }
-
-        if (Word(i + 1) is "هذا" && Period(i + 2, out var thisUnit) && thisUnit == DatePrecision.Year)
-        {
-            (year, end) = (_article.Year, i + 3);
+            (year, end) = (_article.Year, at + 2);
             return true;
         }
 
-        if (Period(i + 1, out var unit) && unit == DatePrecision.Year)
+        if (!hijri && Period(at, out var unit) && unit == DatePrecision.Year)
         {
-            var direction = Qualifier(i + 2, out var qualifierEnd);
+            var direction = Qualifier(at + 1, out var qualifierEnd);
             if (direction != Direction.None)
             {
                 year = _article.Year + direction switch { Direction.Past => -1, Direction.Next => 1, _ => 0 };
@@ -565,10 +661,8 @@ internal sealed class DateMentionFinder
             }
         }
 
-        var cue = Word(i + 1);
-        if ((cue is "عام" or "العام" or "سنه" or "السنه") && IsNumber(i + 2) && Digits(i + 2) == 4)
+        if (Word(at) is "عام" or "العام" or "سنه" or "السنه" && YearAfter(at + 1, hijri, out year, out end))
         {
-            (year, end) = (Number(i + 2), i + 3);
             return true;
         }
 
@@ -756,9 +850,7 @@ internal sealed class DateMentionFinder
         or "مطلع" or "اوائل" or "اواخر" or "منتصف" or "نهايه" or "بدايه" or "بحلول" or "اواسط" or "قبل" or "بعد" or "الى" or "من";
 
     private static bool IsAmountCue(string word) => word is "بقيمه" or "قيمه" or "بلغ" or "بلغت" or "نحو" or "حوالي" or "قرابه"
-        or "رقم" or "عدد" or "مبلغ" or "بمبلغ" or "مجموع" or "اجمالي" or "بنحو" or "الي" or "بحوالي" or "اكثر" or "اقل";
-
-    private int SkipWeekday(int i) => ArabicCalendarWords.TryWeekday(Word(i), out _) && Gap(i) is "" ? i + 1 : i;
+        or "رقم" or "الرقم" or "برقم" or "هاتف" or "عدد" or "مبلغ" or "بمبلغ" or "مجموع" or "اجمالي" or "بنحو" or "الي" or "بحوالي" or "اكثر" or "اقل";
 
     private bool HijriMark(int i) => Word(i) is "ه" or "هجري" or "هجريه" && Word(i + 1) is not "شمسي";
 

@@ -39,10 +39,25 @@ public static class EventExtractor
                 continue;
             }
 
+            // One date search per paragraph; each mention then goes to the sentence it stands in.
+            var paragraphDates = ArabicDateParser.FindDates(paragraph, published);
             foreach (var (start, length) in TextSpans.Sentences(paragraph))
             {
+                if (!lead && paragraphDates.Count == 0)
+                {
+                    continue;
+                }
+
                 var sentence = paragraph.Substring(start, length);
-                var dates = ArabicDateParser.FindDates(sentence, published);
+                var dates = paragraphDates
+                    .Where(d => d.Start >= start && d.Start < start + length)
+                    .Select(d => d with { Start = d.Start - start, Length = Math.Min(d.Length, start + length - d.Start) })
+                    .ToList();
+                if (!lead && dates.Count == 0)
+                {
+                    continue;
+                }
+
                 var clauses = Clauses(sentence);
                 if (lead)
                 {
@@ -213,7 +228,24 @@ public static class EventExtractor
         return clauses;
     }
 
-    private static int WordCount(string s, int from, int to) => TextSpans.Words(s[from..to]).Count;
+    private static int WordCount(string s, int from, int to)
+    {
+        // Counts runs of letters or digits without building the words.
+        var count = 0;
+        var inWord = false;
+        for (var i = from; i < to; i++)
+        {
+            var letter = char.IsLetterOrDigit(s[i]);
+            if (letter && !inWord)
+            {
+                count++;
+            }
+
+            inWord = letter || (inWord && s[i] is (>= '\u064B' and <= '\u065F') or '\u0640');
+        }
+
+        return count;
+    }
 
     private static int ContentWords(string s, int from, int to, DateMention date)
     {

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NewsArchive.Text.Normalization;
 
 /// <summary>
@@ -19,33 +17,62 @@ public static class NameKey
     public static string For(string? nameOrWord)
     {
         var normalized = ArabicNormalizer.Normalize(nameOrWord);
-        var key = new StringBuilder(normalized.Length);
-        foreach (var word in Words(normalized))
+        if (normalized.Length == 0)
         {
-            if (key.Length > 0)
+            return string.Empty;
+        }
+
+        // Search and person lookup key every word they index: build the key in one pass without splitting.
+        var buffer = normalized.Length <= 256 ? stackalloc char[normalized.Length] : new char[normalized.Length];
+        var n = 0;
+        var i = 0;
+        while (i < normalized.Length)
+        {
+            while (i < normalized.Length && IsSeparator(normalized[i]))
             {
-                key.Append(' ');
+                i++;
             }
 
-            var body = WithoutArticle(word);
-            var last = '\0';
-            for (var i = 0; i < body.Length; i++)
+            var start = i;
+            while (i < normalized.Length && !IsSeparator(normalized[i]))
             {
-                var c = Fold(body[i]);
-                if (i > 0 && c is 'ا' or 'و' or 'ي' or 'ء')
+                i++;
+            }
+
+            if (i == start)
+            {
+                break;
+            }
+
+            if (n > 0)
+            {
+                buffer[n++] = ' ';
+            }
+
+            var word = normalized.AsSpan(start, i - start);
+            if (word.Length > 3 && word.StartsWith("ال", StringComparison.Ordinal))
+            {
+                word = word[2..];
+            }
+
+            var last = '\0';
+            for (var k = 0; k < word.Length; k++)
+            {
+                var c = Fold(word[k]);
+                if (k > 0 && c is 'ا' or 'و' or 'ي' or 'ء')
                 {
                     continue;
                 }
 
                 if (c != last)
                 {
-                    key.Append(c);
+                    buffer[n++] = c;
                     last = c;
                 }
             }
         }
 
-        return key.ToString();
+        return new string(buffer[..n]);
     }
 
     /// <summary>
@@ -70,8 +97,8 @@ public static class NameKey
             return false;
         }
 
-        var leftWords = Words(left).ToList();
-        var rightWords = Words(right).ToList();
+        var leftWords = Words(left);
+        var rightWords = Words(right);
         if (leftWords.Count != rightWords.Count)
         {
             return CloseSpellings(string.Concat(leftWords), string.Concat(rightWords));
@@ -183,8 +210,31 @@ public static class NameKey
     private static string WithoutArticle(string word) =>
         word.Length > 3 && word.StartsWith("ال", StringComparison.Ordinal) ? word[2..] : word;
 
-    private static IEnumerable<string> Words(string normalized) =>
-        normalized.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(static w => w.Trim('-', '.', '،', ',', '(', ')', '"', '«', '»'))
-            .Where(static w => w.Length > 0);
+    private static bool IsSeparator(char c) => char.IsWhiteSpace(c) || c is '-' or '.' or '،' or ',' or '(' or ')' or '"' or '«' or '»';
+
+    private static List<string> Words(string normalized)
+    {
+        var words = new List<string>();
+        var i = 0;
+        while (i < normalized.Length)
+        {
+            while (i < normalized.Length && IsSeparator(normalized[i]))
+            {
+                i++;
+            }
+
+            var start = i;
+            while (i < normalized.Length && !IsSeparator(normalized[i]))
+            {
+                i++;
+            }
+
+            if (i > start)
+            {
+                words.Add(normalized[start..i]);
+            }
+        }
+
+        return words;
+    }
 }

@@ -146,9 +146,10 @@ public static class PersonExtractor
                 continue;
             }
 
-            if (StartsName(w.Norm))
+            if (StartsName(w.Norm) && !IsPreposition(w))
             {
-                var afterQuote = i > 0 && !w.BreakBefore && StripConjunction(words[i - 1].Norm, NameLexicon.QuotingVerbs) is not null;
+                // «أكد علي أهمية»: papers often write the preposition على with ي, and quoting verbs take it.
+                var afterQuote = i > 0 && !w.BreakBefore && w.Norm != "علي" && StripConjunction(words[i - 1].Norm, NameLexicon.QuotingVerbs) is not null;
                 var end = ParseName(words, i, afterRole: afterQuote, out var name);
                 var parts = end - i;
                 var strongSingle = parts == 1 && afterQuote && !NameLexicon.WeakGivenNames.Contains(w.Norm);
@@ -166,6 +167,9 @@ public static class PersonExtractor
             i++;
         }
     }
+
+    // «على» folds to «علي» in the search form; written with alef maqsura it is the preposition, never the name.
+    private static bool IsPreposition(Word w) => w.Norm == "علي" && w.Original.TrimEnd('\u064B', '\u064E', '\u0650', '\u0652').EndsWith('ى');
 
     private static bool StartsName(string norm) =>
         IsGivenName(norm) || norm is "عبد" or "ابو" || (norm.Length > 3 && norm[0] == 'و' && IsGivenName(norm[1..]));
@@ -300,6 +304,11 @@ public static class PersonExtractor
 
         var first = words[start];
         var firstNorm = first.Norm;
+        if (IsPreposition(first))
+        {
+            return start;
+        }
+
         var prefix = 0;
         if (!IsGivenName(firstNorm) && firstNorm.Length > 3 && firstNorm[0] == 'و' && IsGivenName(firstNorm[1..]) && !afterRole)
         {
@@ -372,6 +381,12 @@ public static class PersonExtractor
                     j = k + 1;
                     parts++;
                     lastWasGiven = true;
+                    if (n == "ال")
+                    {
+                        // «آل سعود» closes the name.
+                        break;
+                    }
+
                     continue;
                 }
 
@@ -391,7 +406,8 @@ public static class PersonExtractor
                 break;
             }
 
-            if (definite && (kind != NameKind.Arabic || !IsFamilyName(n)))
+            if (definite && (kind != NameKind.Arabic || !IsFamilyName(n)
+                || (lastWasFamily && (n.Length > 6 || n.EndsWith("ين", StringComparison.Ordinal)))))
             {
                 break;
             }
@@ -523,6 +539,9 @@ public static class PersonExtractor
         public bool IsSubject { get; set; }
         public List<string> Aliases { get; } = [];
         public List<string> Roles { get; } = [];
+
+        /// <summary>Where the person is named (sentence, word), so a bare surname goes to the most recent bearer.</summary>
+        public List<(int Sentence, int Word)> Positions { get; } = [];
         public string[] Tokens => Key.Split(' ');
     }
 
@@ -559,6 +578,7 @@ public static class PersonExtractor
                 AddDistinct(person.Roles, role);
             }
 
+            person.Positions.Add((m.Sentence, m.StartWord));
             for (var w = m.StartWord; w < m.EndWord; w++)
             {
                 covered.Add((m.Sentence, w));
@@ -672,12 +692,32 @@ public static class PersonExtractor
 
                 var candidates = bySurname[surname];
                 // Two persons sharing a surname: the bare surname means the one named most recently.
-                var person = candidates.Where(p => p.FirstSentence <= s).OrderByDescending(p => p.FirstSentence).FirstOrDefault() ?? candidates[0];
+                var person = candidates.Count == 1 ? candidates[0] : MostRecent(candidates, (s, w));
                 person.Mentions++;
                 person.FirstSentence = Math.Min(person.FirstSentence, s);
                 AddDistinct(person.Aliases, words[w].Original[PrefixLength(words[w].Original, prefix)..]);
             }
         }
+    }
+
+    private static PersonBuilder MostRecent(List<PersonBuilder> candidates, (int Sentence, int Word) at)
+    {
+        PersonBuilder? best = null;
+        var bestAt = (Sentence: -1, Word: -1);
+        foreach (var p in candidates)
+        {
+            foreach (var pos in p.Positions)
+            {
+                if ((pos.Sentence < at.Sentence || (pos.Sentence == at.Sentence && pos.Word < at.Word))
+                    && (pos.Sentence > bestAt.Sentence || (pos.Sentence == bestAt.Sentence && pos.Word > bestAt.Word)))
+                {
+                    best = p;
+                    bestAt = pos;
+                }
+            }
+        }
+
+        return best ?? candidates[0];
     }
 
     private static (string? Surname, int Prefix) MatchSurname(string norm, Dictionary<string, List<PersonBuilder>> bySurname)

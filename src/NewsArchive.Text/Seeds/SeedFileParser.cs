@@ -141,26 +141,20 @@ public static partial class SeedFileParser
     private static string? Decode(ReadOnlySpan<byte> content, out int badOffset)
     {
         badOffset = 0;
-        var rest = content;
-        while (!rest.IsEmpty)
+        if (System.Text.Unicode.Utf8.IsValid(content))
         {
-            var status = Rune.DecodeFromUtf8(rest, out _, out var consumed);
-            if (status != OperationStatus.Done)
-            {
-                badOffset = content.Length - rest.Length;
-                return null;
-            }
-
-            // ASCII fast path: skip the run of plain bytes at once.
-            var ascii = rest.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
-            rest = rest[(ascii > 0 ? ascii : consumed)..];
-            if (ascii < 0)
-            {
-                break;
-            }
+            return Encoding.UTF8.GetString(content);
         }
 
-        return Encoding.UTF8.GetString(content);
+        // Only a bad file pays for locating the first invalid sequence.
+        var rest = content;
+        while (!rest.IsEmpty && Rune.DecodeFromUtf8(rest, out _, out var consumed) == OperationStatus.Done)
+        {
+            rest = rest[consumed..];
+        }
+
+        badOffset = content.Length - rest.Length;
+        return null;
     }
 
     private static int LineOf(ReadOnlySpan<byte> content, int offset) => content[..Math.Min(offset, content.Length)].Count((byte)'\n') + 1;
@@ -268,8 +262,9 @@ public static partial class SeedFileParser
 
     private static string TrimQuote(string p) => p.Trim();
 
+    // Spaces are already collapsed in paragraphs; the key only folds spelling and drops final punctuation.
     private static string QuoteKey(string paragraph) =>
-        SpacesRegex().Replace(ArabicNormalizer.Normalize(paragraph), " ").Trim().TrimEnd('.', '،', ',', '؛', ';', ':', '!', '؟', '?', '…', ' ');
+        ArabicNormalizer.Normalize(paragraph).Trim().TrimEnd('.', '،', ',', '؛', ';', ':', '!', '؟', '?', '…', ' ');
 
     /// <summary>
     /// A readable title from the lead sentence: its first clause when short enough, otherwise cut at

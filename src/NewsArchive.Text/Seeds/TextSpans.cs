@@ -3,15 +3,18 @@ using NewsArchive.Text.Normalization;
 namespace NewsArchive.Text.Seeds;
 
 /// <summary>A word of running text with its offsets and search form.</summary>
+/// <param name="Source">The text the word stands in.</param>
 /// <param name="Start">Offset of the first character.</param>
 /// <param name="Length">Length in the original text.</param>
-/// <param name="Original">As written.</param>
 /// <param name="Norm">Search form (<see cref="ArabicNormalizer.Normalize"/>).</param>
 /// <param name="BreakBefore">True when punctuation (not only spaces) stands between this word and the previous one.</param>
 /// <param name="CommaBefore">True when that punctuation is a comma.</param>
-internal readonly record struct Word(int Start, int Length, string Original, string Norm, bool BreakBefore, bool CommaBefore)
+internal readonly record struct Word(string Source, int Start, int Length, string Norm, bool BreakBefore, bool CommaBefore)
 {
     public int End => Start + Length;
+
+    /// <summary>The word as written (allocated on demand: most words are only ever compared by <see cref="Norm"/>).</summary>
+    public string Original => Source.Substring(Start, Length);
 
     /// <summary>True when the word is Arabic script (not digits or Latin).</summary>
     public bool IsArabic => Norm.Length > 0 && Norm[0] >= '\u0600' && Norm[0] <= '\u06FF';
@@ -53,8 +56,7 @@ internal static class TextSpans
                 i++;
             }
 
-            var original = text[start..i];
-            words.Add(new Word(start, i - start, original, ArabicNormalizer.Normalize(original), sawBreak, sawComma));
+            words.Add(new Word(text, start, i - start, Fold(text.AsSpan(start, i - start)), sawBreak, sawComma));
             sawBreak = false;
             sawComma = false;
         }
@@ -120,6 +122,23 @@ internal static class TextSpans
         {
             spans.Add((start, end - start));
         }
+    }
+
+    private static string Fold(ReadOnlySpan<char> word)
+    {
+        Span<char> buffer = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        var n = 0;
+        foreach (var c in word)
+        {
+            // Plain Arabic letters fold to themselves: skip the general folding for them.
+            var folded = c is >= '\u0628' and <= '\u064A' and not ('\u0629' or '\u0640' or '\u0649') ? c : ArabicNormalizer.Fold(c);
+            if (folded != '\0')
+            {
+                buffer[n++] = folded;
+            }
+        }
+
+        return new string(buffer[..n]);
     }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || IsMark(c);

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using NewsArchive.Text.Seeds;
 using NewsArchive.Web.Data;
@@ -20,6 +22,11 @@ public sealed partial class ArchiveImporter(
     ILogger<ArchiveImporter> logger)
 {
     private const int LeadMaxLength = 280;
+    private const string FileSavepoint = "seed_file";
+    // Files are committed in batches, each inside its own savepoint: one file is still all or
+    // nothing, but a commit (and the WAL pages it writes) is shared by hundreds of files.
+    private const int MaxBatchFiles = 500;
+    private static readonly TimeSpan MaxBatchAge = TimeSpan.FromSeconds(1);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly IArticleIndexer[] _indexers = indexers.ToArray();
 
@@ -82,16 +89,22 @@ public sealed partial class ArchiveImporter(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.Database.OpenConnectionAsync(ct);
             // WAL makes NORMAL durable across crashes of the app; only a power loss can drop the last commits.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL;", ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;", ct);
             db.Database.AutoSavepointsEnabled = false;
 
-            var run = new Run(db, request, request.RunId, options.Value.SeedsPath, await LoadKnownFilesAsync(db, ct));
+            using var writer = new ArticleWriter((SqliteConnection)db.Database.GetDbConnection());
+            await using var run = new Run(db, writer, request, request.RunId, options.Value.SeedsPath, await LoadKnownFilesAsync(db, ct));
             var counts = new int[Enum.GetValues<ImportOutcome>().Length];
             var failures = new List<ImportFileResult>();
             var lastLog = watch.Elapsed;
             for (var i = 0; i < files.Count; i++)
             {
                 var result = await ImportOneAsync(run, files[i], ct);
+                if (run.Batch is not null && (run.BatchFiles >= MaxBatchFiles || run.BatchAge.Elapsed > MaxBatchAge))
+                {
+                    await run.CommitBatchAsync();
+                }
+
                 counts[(int)result.Outcome]++;
                 if (result.Outcome == ImportOutcome.Failed)
                 {
@@ -106,6 +119,7 @@ public sealed partial class ArchiveImporter(
                 }
             }
 
+            await run.CommitBatchAsync();
             var summary = new ImportSummary(
                 run.Id,
                 files.Count,
@@ -167,144 +181,137 @@ public sealed partial class ArchiveImporter(
         }
 
         var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var db = run.Db;
+        var writer = run.Writer;
+        await run.BatchAsync(ct);
+        var stored = known is null ? null : writer.FindSeedFile(known.Id);
+        if (stored is { ArticleId: not null } && stored.Value.Hash == hash && !run.Request.Force)
+        {
+            // Touched but not changed (copied, restored from backup): remember the new time, parse nothing.
+            writer.TouchSeedFile(known!.Id, file);
+            return new ImportFileResult(key, ImportOutcome.Unchanged) { ArticleId = stored.Value.ArticleId };
+        }
+
+        var previousArticle = stored?.ArticleId;
+        if (writer.FindArticleByHash(hash) is int duplicateOf && duplicateOf != previousArticle)
+        {
+            return await LinkDuplicateAsync(run, key, file, hash, previousArticle, duplicateOf, ct);
+        }
+
+        SeedReadResult read;
         try
         {
-            var row = known is null ? null : await db.SeedFiles.SingleAsync(s => s.Id == known.Id, ct);
-            if (row is { ArticleId: not null } && row.ContentHash == hash && !run.Request.Force)
-            {
-                // Touched but not changed (copied, restored from backup): remember the new time, parse nothing.
-                row.Size = file.Size;
-                row.ModifiedUtc = file.ModifiedUtc;
-                await db.SaveChangesAsync(ct);
-                return new ImportFileResult(key, ImportOutcome.Unchanged) { ArticleId = row.ArticleId };
-            }
-
-            var sameContent = await db.Articles.Where(a => a.ContentHash == hash).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
-            if (sameContent is int duplicateOf && duplicateOf != row?.ArticleId)
-            {
-                return await LinkDuplicateAsync(run, key, file, hash, row, duplicateOf, ct);
-            }
-
-            SeedReadResult read;
-            try
-            {
-                read = SeedFileReader.Read(key, bytes);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                // The reader promises errors, not exceptions; if it breaks that promise, one file fails, not the run.
-                logger.LogError(ex, "Seed reader threw on {File}", key);
-                return await FailAsync(run, key, row?.ArticleId, 0, $"the reader failed: {ex.Message}", ct);
-            }
-
-            if (read.Article is not { } seed)
-            {
-                var error = read.Error ?? new SeedFileError(key, 0, "unreadable seed file");
-                return await FailAsync(run, key, row?.ArticleId, error.Line, error.Reason, ct);
-            }
-
-            return await PersistAsync(run, key, file, hash, row, seed, ct);
+            read = SeedFileReader.Read(key, bytes);
         }
-        finally
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            db.ChangeTracker.Clear();
+            // The reader promises errors, not exceptions; if it breaks that promise, one file fails, not the run.
+            logger.LogError(ex, "Seed reader threw on {File}", key);
+            return await FailAsync(run, key, previousArticle, 0, $"the reader failed: {ex.Message}", ct);
         }
+
+        if (read.Article is not { } seed)
+        {
+            var error = read.Error ?? new SeedFileError(key, 0, "unreadable seed file");
+            return await FailAsync(run, key, previousArticle, error.Line, error.Reason, ct);
+        }
+
+        run.Persons ??= await PersonDirectory.LoadAsync(run.Db, ct);
+        return await PersistAsync(run, key, file, hash, previousArticle, seed, ct);
     }
 
-    private async Task<ImportFileResult> LinkDuplicateAsync(Run run, string key, SeedFileInfo file, string hash, SeedFile? row, int articleId, CancellationToken ct)
+    private async Task<ImportFileResult> LinkDuplicateAsync(Run run, string key, SeedFileInfo file, string hash, int? previousArticle, int articleId, CancellationToken ct)
     {
-        var db = run.Db;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var previous = row?.ArticleId;
-        row = Track(db, row, key);
-        Stamp(row, file, hash, articleId);
-        db.ImportRecords.Add(Record(run, key, ImportOutcome.Duplicate, articleId));
-        await db.SaveChangesAsync(ct);
-        if (previous is int old)
+        var tx = await run.BatchAsync(ct);
+        await tx.CreateSavepointAsync(FileSavepoint, ct);
+        try
         {
-            await DeleteIfOrphanedAsync(db, old, ct);
+            run.Writer.SaveSeedFile(key, file, hash, articleId, time.GetUtcNow());
+            run.Writer.InsertRecord(Record(run, key, ImportOutcome.Duplicate, articleId));
+            if (previousArticle is int old)
+            {
+                await DeleteIfOrphanedAsync(run.Db, old, ct);
+            }
+
+            await tx.ReleaseSavepointAsync(FileSavepoint, ct);
+        }
+        catch
+        {
+            await tx.RollbackToSavepointAsync(FileSavepoint, CancellationToken.None);
+            await tx.ReleaseSavepointAsync(FileSavepoint, CancellationToken.None);
+            throw;
         }
 
-        await tx.CommitAsync(ct);
+        run.BatchFiles++;
         LogDuplicate(key, articleId);
         return new ImportFileResult(key, ImportOutcome.Duplicate) { ArticleId = articleId };
     }
 
-    private async Task<ImportFileResult> PersistAsync(Run run, string key, SeedFileInfo file, string hash, SeedFile? row, SeedArticle seed, CancellationToken ct)
+    private async Task<ImportFileResult> PersistAsync(Run run, string key, SeedFileInfo file, string hash, int? previousArticle, SeedArticle seed, CancellationToken ct)
     {
-        var db = run.Db;
-        run.Persons ??= await PersonDirectory.LoadAsync(db, ct);
-        var persons = run.Persons;
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var (db, writer, persons) = (run.Db, run.Writer, run.Persons!);
+        var tx = await run.BatchAsync(ct);
+        await tx.CreateSavepointAsync(FileSavepoint, ct);
         try
         {
-            // A changed file keeps its article (and its URL), unless another file still holds the old content.
-            Article? article = null;
-            List<int> previousPersons = [];
-            if (row?.ArticleId is int existingId && !await db.SeedFiles.AnyAsync(s => s.ArticleId == existingId && s.Id != row.Id, ct))
+            var parsed = seed.Article;
+            var article = new Article
             {
-                article = await db.Articles.SingleOrDefaultAsync(a => a.Id == existingId, ct);
-                if (article is not null)
-                {
-                    previousPersons = await db.ArticlePersons.Where(ap => ap.ArticleId == existingId).Select(ap => ap.PersonId).ToListAsync(ct);
-                    await db.ArticlePersons.Where(ap => ap.ArticleId == existingId).ExecuteDeleteAsync(ct);
-                    await db.PersonRoles.Where(r => r.ArticleId == existingId).ExecuteDeleteAsync(ct);
-                    await db.Events.Where(e => e.ArticleId == existingId).ExecuteDeleteAsync(ct);
-                }
+                Title = parsed.Title,
+                TitleDerived = parsed.TitleDerived,
+                Published = parsed.Published,
+                Subject = parsed.Subject,
+                Caption = parsed.Caption,
+                Credit = parsed.Credit,
+                Body = parsed.Body,
+                Lead = LeadOf(parsed.Paragraphs),
+                PullQuotes = [.. parsed.PullQuotes],
+                SourceFile = key,
+                ContentHash = hash,
+                ImportedAt = time.GetUtcNow(),
+            };
+
+            // A changed file keeps its article (and its URL), unless another file still holds the old content.
+            List<int> previousPersons = [];
+            if (previousArticle is int existing && writer.ArticleExists(existing) && !writer.IsSharedWithAnotherFile(existing, key))
+            {
+                article.Id = existing;
+                previousPersons = writer.ClearArticle(existing);
             }
 
-            var outcome = row?.ArticleId is null ? ImportOutcome.Imported : ImportOutcome.Updated;
-            var parsed = seed.Article;
-            article ??= db.Articles.Add(new Article { Title = "", Body = "", Lead = "", SourceFile = key, ContentHash = hash }).Entity;
-            article.Title = parsed.Title;
-            article.TitleDerived = parsed.TitleDerived;
-            article.Published = parsed.Published;
-            article.Subject = parsed.Subject;
-            article.SubjectPersonId = null;
-            article.Caption = parsed.Caption;
-            article.Credit = parsed.Credit;
-            article.Body = parsed.Body;
-            article.Lead = LeadOf(parsed.Paragraphs);
-            article.PullQuotes = [.. parsed.PullQuotes];
-            article.SourceFile = key;
-            article.ContentHash = hash;
-            article.ImportedAt = time.GetUtcNow();
+            var outcome = article.Id == 0 ? ImportOutcome.Imported : ImportOutcome.Updated;
 
-            // Phase 1: the article and any new persons, so that every row below can refer to ids.
-            var resolved = seed.Persons.Select(p => (Found: p, Entry: persons.Resolve(db, p))).ToList();
-            await db.SaveChangesAsync(ct);
-            persons.AssignIds();
+            // Two names in one article can be one person (variant spellings): one mention row, counts added.
+            var mentioned = seed.Persons
+                .Select(p => (Found: p, Entry: persons.Resolve(p, writer.InsertPerson)))
+                .GroupBy(r => r.Entry)
+                .ToList();
+            article.SubjectPersonId = mentioned.FirstOrDefault(g => g.Any(r => r.Found.IsSubject))?.Key.Id;
+            article.Id = writer.SaveArticle(article);
 
-            // Phase 2: mentions, roles, aliases and events. Two names in one article can be the
-            // same person (variant spellings): they become one mention row with the counts added.
-            var entryByName = new Dictionary<string, PersonDirectory.Entry>(StringComparer.Ordinal);
-            foreach (var group in resolved.GroupBy(r => r.Entry))
+            var idByName = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var group in mentioned)
             {
-                var first = group.First().Found;
                 var entry = group.Key;
-                article.Persons.Add(new ArticlePerson
+                var roles = group.SelectMany(g => g.Found.Roles).Distinct(StringComparer.Ordinal).ToList();
+                var mention = new ArticlePerson
                 {
                     ArticleId = article.Id,
                     PersonId = entry.Id,
                     Mentions = group.Sum(g => g.Found.Mentions),
-                    FirstSentence = first.FirstSentence,
-                    Role = group.SelectMany(g => g.Found.Roles).FirstOrDefault(),
-                });
-                foreach (var role in group.SelectMany(g => g.Found.Roles).Distinct(StringComparer.Ordinal))
+                    FirstSentence = group.First().Found.FirstSentence,
+                    Role = roles.FirstOrDefault(),
+                };
+                writer.InsertMention(mention);
+                article.Persons.Add(mention);
+                foreach (var role in roles)
                 {
-                    db.PersonRoles.Add(new PersonRole { PersonId = entry.Id, ArticleId = article.Id, Role = role, Year = parsed.Published.Year });
+                    writer.InsertRole(entry.Id, article.Id, role, parsed.Published.Year);
                 }
 
-                persons.AddAliases(db, entry, group.SelectMany(g => g.Found.Aliases.Append(g.Found.Name)));
+                persons.AddAliases(entry, group.SelectMany(g => g.Found.Aliases.Append(g.Found.Name)), writer.InsertAlias);
                 foreach (var (found, _) in group)
                 {
-                    entryByName.TryAdd(found.Name, entry);
-                }
-
-                if (group.Any(g => g.Found.IsSubject))
-                {
-                    article.SubjectPersonId = entry.Id;
+                    idByName.TryAdd(found.Name, entry.Id);
                 }
             }
 
@@ -319,53 +326,56 @@ public sealed partial class ArchiveImporter(
                     Text = found.Text,
                     IsArticleEvent = found.IsArticleEvent,
                 };
-                foreach (var personId in found.Persons.Select(n => entryByName.GetValueOrDefault(n)?.Id).OfType<int>().Distinct())
+                ev.Id = writer.InsertEvent(ev);
+                foreach (var name in found.Persons)
                 {
-                    ev.Persons.Add(new EventPerson { PersonId = personId });
+                    if (idByName.TryGetValue(name, out var personId))
+                    {
+                        writer.InsertEventPerson(ev.Id, personId);
+                        ev.Persons.Add(new EventPerson { EventId = ev.Id, PersonId = personId });
+                    }
                 }
 
                 article.Events.Add(ev);
             }
 
-            row = Track(db, row, key);
-            Stamp(row, file, hash, article.Id);
-            db.ImportRecords.Add(Record(run, key, outcome, article.Id));
-            await db.SaveChangesAsync(ct);
-
-            // Counts move by one per link gained or lost, so no article is ever counted again.
+            // Counts move by one per link gained or lost, so no article is ever counted twice.
             var current = article.Persons.Select(p => p.PersonId).ToHashSet();
-            var lost = previousPersons.Where(id => !current.Contains(id)).ToList();
-            var gained = current.Where(id => !previousPersons.Contains(id)).ToList();
-            if (lost.Count > 0)
+            foreach (var id in previousPersons.Where(id => !current.Contains(id)))
             {
-                await db.Persons.Where(p => lost.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.ArticleCount, p => p.ArticleCount - 1), ct);
+                writer.CountPerson(id, -1);
             }
 
-            if (gained.Count > 0)
+            foreach (var id in current.Where(id => !previousPersons.Contains(id)))
             {
-                await db.Persons.Where(p => gained.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.ArticleCount, p => p.ArticleCount + 1), ct);
+                writer.CountPerson(id, +1);
             }
 
+            writer.SaveSeedFile(key, file, hash, article.Id, time.GetUtcNow());
+            writer.InsertRecord(Record(run, key, outcome, article.Id));
             foreach (var indexer in _indexers)
             {
                 await indexer.IndexAsync(db, article, ct);
             }
 
-            await tx.CommitAsync(ct);
+            await tx.ReleaseSavepointAsync(FileSavepoint, ct);
             persons.Commit();
+            run.BatchFiles++;
             LogImported(key, outcome, article.Id, seed.Persons.Count, seed.Events.Count);
             return new ImportFileResult(key, outcome) { ArticleId = article.Id, Persons = seed.Persons, Events = seed.Events };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await tx.RollbackAsync(CancellationToken.None);
+            await tx.RollbackToSavepointAsync(FileSavepoint, CancellationToken.None);
+            await tx.ReleaseSavepointAsync(FileSavepoint, CancellationToken.None);
             persons.Rollback();
-            db.ChangeTracker.Clear();
             logger.LogError(ex, "Storing {File} failed; its previous records are kept", key);
-            return await FailAsync(run, key, row?.ArticleId, 0, $"could not be stored: {ex.GetBaseException().Message}", ct);
+            return await FailAsync(run, key, previousArticle, 0, $"could not be stored: {ex.GetBaseException().Message}", ct);
         }
         catch
         {
+            await tx.RollbackToSavepointAsync(FileSavepoint, CancellationToken.None);
+            await tx.ReleaseSavepointAsync(FileSavepoint, CancellationToken.None);
             persons.Rollback();
             throw;
         }
@@ -374,9 +384,8 @@ public sealed partial class ArchiveImporter(
     private async Task<ImportFileResult> FailAsync(Run run, string key, int? keptArticleId, int line, string reason, CancellationToken ct)
     {
         LogFailed(key, line, reason);
-        run.Db.ChangeTracker.Clear();
-        run.Db.ImportRecords.Add(Record(run, key, ImportOutcome.Failed, keptArticleId, line, reason));
-        await run.Db.SaveChangesAsync(ct);
+        await run.BatchAsync(ct);
+        run.Writer.InsertRecord(Record(run, key, ImportOutcome.Failed, keptArticleId, line, reason));
         return new ImportFileResult(key, ImportOutcome.Failed) { Line = line, Reason = reason, ArticleId = keptArticleId };
     }
 
@@ -400,30 +409,6 @@ public sealed partial class ArchiveImporter(
         await db.Persons.Where(p => mentioned.Contains(p.Id)).ExecuteUpdateAsync(s => s.SetProperty(p => p.ArticleCount, p => p.ArticleCount - 1), ct);
         // Mentions, roles and events go with it (ON DELETE CASCADE; foreign keys are always on).
         await db.Articles.Where(a => a.Id == articleId).ExecuteDeleteAsync(ct);
-    }
-
-    private static SeedFile Track(ArchiveDbContext db, SeedFile? row, string key)
-    {
-        if (row is null)
-        {
-            return db.SeedFiles.Add(new SeedFile { Path = key, ContentHash = "" }).Entity;
-        }
-
-        if (db.Entry(row).State == EntityState.Detached)
-        {
-            db.SeedFiles.Attach(row);
-        }
-
-        return row;
-    }
-
-    private void Stamp(SeedFile row, SeedFileInfo file, string hash, int articleId)
-    {
-        row.Size = file.Size;
-        row.ModifiedUtc = file.ModifiedUtc;
-        row.ContentHash = hash;
-        row.ArticleId = articleId;
-        row.LastImportedAt = time.GetUtcNow();
     }
 
     private ImportRecord Record(Run run, string key, ImportOutcome outcome, int? articleId, int line = 0, string? reason = null) => new()
@@ -455,16 +440,57 @@ public sealed partial class ArchiveImporter(
 
     private sealed record KnownFile(int Id, long Size, long ModifiedTicks, int? ArticleId);
 
-    private sealed class Run(ArchiveDbContext db, ImportRequest request, Guid id, string seedsPath, Dictionary<string, KnownFile> known)
+    private sealed class Run(ArchiveDbContext db, ArticleWriter writer, ImportRequest request, Guid id, string seedsPath, Dictionary<string, KnownFile> known) : IAsyncDisposable
     {
         private readonly string _seedsPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(seedsPath));
 
         public ArchiveDbContext Db { get; } = db;
+        public ArticleWriter Writer { get; } = writer;
         public ImportRequest Request { get; } = request;
         public Guid Id { get; } = id;
         public Dictionary<string, KnownFile> Known { get; } = known;
         /// <summary>Loaded when the first file needs parsing: a run of unchanged files never pays for it.</summary>
         public PersonDirectory? Persons { get; set; }
+
+        /// <summary>The open batch transaction, begun at the first write so a run of unchanged files never locks the database.</summary>
+        public IDbContextTransaction? Batch { get; private set; }
+
+        public int BatchFiles { get; set; }
+
+        public Stopwatch BatchAge { get; } = new();
+
+        public async Task<IDbContextTransaction> BatchAsync(CancellationToken ct)
+        {
+            if (Batch is null)
+            {
+                Batch = await Db.Database.BeginTransactionAsync(ct);
+                Writer.Enlist((SqliteTransaction)Batch.GetDbTransaction());
+                BatchFiles = 0;
+                BatchAge.Restart();
+            }
+
+            return Batch;
+        }
+
+        public async Task CommitBatchAsync()
+        {
+            if (Batch is not null)
+            {
+                // Every file in the batch is complete (or rolled back to its savepoint); a commit is not interrupted halfway.
+                await Batch.CommitAsync(CancellationToken.None);
+                await DisposeAsync();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Batch is not null)
+            {
+                await Batch.DisposeAsync();
+                Batch = null;
+                Writer.Enlist(null);
+            }
+        }
 
         public string KeyOf(string fullPath)
         {

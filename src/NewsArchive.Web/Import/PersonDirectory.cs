@@ -18,12 +18,10 @@ internal sealed class PersonDirectory
 
     internal sealed class Entry(int id, string name, string normalizedName)
     {
-        public int Id { get; set; } = id;
+        public int Id { get; } = id;
         public string Name { get; } = name;
         public string NormalizedName { get; } = normalizedName;
         public HashSet<string> Aliases { get; } = new(StringComparer.Ordinal);
-        /// <summary>Set while the person is new in the current file's transaction.</summary>
-        public Person? Created { get; set; }
     }
 
     public int Count { get; private set; }
@@ -52,15 +50,16 @@ internal sealed class PersonDirectory
 
     /// <summary>
     /// The record for a person found in an article: an existing one whose name is a spelling
-    /// variant of it (same key, confirmed), or a new one added to <paramref name="db"/>.
-    /// Candidates come only from the full name's key, so two people who share a surname never merge.
+    /// variant of it (same key, confirmed), or a new one stored with <paramref name="insert"/>
+    /// (name, search form, key → id). Candidates come only from the full name's key, so two
+    /// people who share a surname never merge.
     /// </summary>
-    public Entry Resolve(ArchiveDbContext db, ExtractedPerson person)
+    public Entry Resolve(ExtractedPerson person, Func<string, string, string, int> insert)
     {
         var key = NameKeyOf(person.Name);
+        var normalized = ArabicNormalizer.Normalize(person.Name);
         if (_byKey.TryGetValue(key, out var candidates))
         {
-            var normalized = ArabicNormalizer.Normalize(person.Name);
             foreach (var candidate in candidates)
             {
                 if (candidate.NormalizedName == normalized || candidate.Aliases.Contains(normalized))
@@ -78,52 +77,32 @@ internal sealed class PersonDirectory
             }
         }
 
-        var created = new Person
-        {
-            Name = person.Name,
-            NormalizedName = ArabicNormalizer.Normalize(person.Name),
-            NameKey = key,
-        };
-        db.Persons.Add(created);
-        var entry = new Entry(0, created.Name, created.NormalizedName) { Created = created };
+        var entry = new Entry(insert(person.Name, normalized, key), person.Name, normalized);
         Add(key, entry);
         _pendingPersons.Add(entry);
         return entry;
     }
 
-    /// <summary>Records the forms under which the article names the person that the archive does not know yet.</summary>
-    public void AddAliases(ArchiveDbContext db, Entry entry, IEnumerable<string> forms)
+    /// <summary>Stores, with <paramref name="insert"/> (person id, form, search form), the forms of the name the archive does not know yet.</summary>
+    public void AddAliases(Entry entry, IEnumerable<string> forms, Action<int, string, string> insert)
     {
         foreach (var form in forms)
         {
-            var normalized = ArabicNormalizer.Normalize(form.Trim());
+            var alias = form.Trim();
+            var normalized = ArabicNormalizer.Normalize(alias);
             if (normalized.Length == 0 || normalized == entry.NormalizedName || !entry.Aliases.Add(normalized))
             {
                 continue;
             }
 
             _pendingAliases.Add((entry, normalized));
-            db.PersonAliases.Add(new PersonAlias { PersonId = entry.Id, Alias = form.Trim(), NormalizedAlias = normalized });
-        }
-    }
-
-    /// <summary>The new persons were saved (the transaction is still open): take their ids.</summary>
-    public void AssignIds()
-    {
-        foreach (var entry in _pendingPersons)
-        {
-            entry.Id = entry.Created!.Id;
+            insert(entry.Id, alias, normalized);
         }
     }
 
     /// <summary>The file's transaction committed: its new persons and aliases are now the archive's.</summary>
     public void Commit()
     {
-        foreach (var entry in _pendingPersons)
-        {
-            entry.Created = null;
-        }
-
         _pendingPersons.Clear();
         _pendingAliases.Clear();
     }
@@ -138,8 +117,7 @@ internal sealed class PersonDirectory
 
         foreach (var entry in _pendingPersons)
         {
-            var key = NameKeyOf(entry.Name);
-            if (_byKey.TryGetValue(key, out var list))
+            if (_byKey.TryGetValue(NameKeyOf(entry.Name), out var list))
             {
                 list.Remove(entry);
             }

@@ -46,6 +46,15 @@ public class PublicationDateTests
     [InlineData("26 شوال 1436 هـ الموافق 11 فلان 2015", "2015-08-11")]
     [InlineData("29 فبراير 2024", "2024-02-29")]
     [InlineData("جدة 5 يوليو 2015", "2015-07-05")]
+    [InlineData("الأربعاء، 26 يونيو، 2024 - 10:30 ص", "2024-06-26")]
+    [InlineData("2024/06/26", "2024-06-26")]
+    [InlineData("26‏/06‏/2024", "2024-06-26")]
+    [InlineData("2024-06-26T10:30:00Z", "2024-06-26")]
+    [InlineData("2024-06-26 10:30:00 +03:00", "2024-06-26")]
+    [InlineData("June 26, 2024", "2024-06-26")]
+    [InlineData("26 Jun 2024", "2024-06-26")]
+    [InlineData("26 ماي 2024", "2024-05-26")]
+    [InlineData("26 فبرایر 2024", "2024-02-26")]
     public void Publication_date_forms_parse(string line, string expected)
     {
         Assert.True(ArabicDateParser.TryParsePublicationDate(line, out var date, out var error), error);
