@@ -62,7 +62,9 @@ internal static class Report
             foreach (var page in s.Pages)
             {
                 var ratio = page.Name == "article" ? F(s.ArticleVsCeiling, "0.00") + "× (≥0.3)" : "";
-                text.AppendLine(Invariant($"| {s.Size:N0} | {page.Name} | {page.Wrk.RequestsPerSecond:N0} | {page.Wrk.P50Ms:0.00} | {page.Wrk.P99Ms:0.00} | {page.Wrk.Errors} | {ratio} |"));
+                text.AppendLine(page.Wrk.Requests == 0
+                    ? Invariant($"| {s.Size:N0} | {page.Name} | 0 (no request completed in the run) | – | – | {page.Wrk.Errors} | {ratio} |")
+                    : Invariant($"| {s.Size:N0} | {page.Name} | {page.Wrk.RequestsPerSecond:N0} | {page.Wrk.P50Ms:0.00} | {page.Wrk.P99Ms:0.00} | {page.Wrk.Errors} | {ratio} |"));
             }
             if (s.Ceiling is not null)
             {
