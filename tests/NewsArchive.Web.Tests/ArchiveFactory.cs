@@ -43,6 +43,8 @@ public class ArchiveFactory : WebApplicationFactory<Program>
     {
         builder.UseSetting("Archive:SeedsPath", SeedsPath);
         builder.UseSetting("ConnectionStrings:Archive", $"Data Source={DatabasePath}");
+        // The tests call the importer themselves; a drop-folder import racing them would make outcomes random.
+        builder.UseSetting("Admin:WatchSeeds", "false");
     }
 
     public ArchiveImporter Importer => Services.GetRequiredService<ArchiveImporter>();

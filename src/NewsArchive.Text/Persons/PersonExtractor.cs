@@ -176,7 +176,7 @@ public static class PersonExtractor
 
     private static bool IsGivenName(string norm) =>
         NameLexicon.ArabicGivenNames.Contains(norm) || NameLexicon.ForeignGivenNames.Contains(norm)
-        || NameLexicon.WeakGivenNames.Contains(norm) || (norm.StartsWith("عبد", StringComparison.Ordinal) && norm.Length > 5 && NameLexicon.CompoundSecondParts.Contains("ال" + norm[5..]));
+        || NameLexicon.WeakGivenNames.Contains(norm) || (norm.StartsWith("عبد", StringComparison.Ordinal) && norm.Length > 5 && NameLexicon.CompoundSecondParts.Contains(norm[3..]));
 
     // A person's name right after جامعة، شارع، مطار… names the institution or place, not the person.
     private static bool AfterPlaceHead(List<Word> words, int start)

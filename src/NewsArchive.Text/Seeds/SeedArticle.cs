@@ -22,6 +22,15 @@ public sealed record ParsedArticle(
     IReadOnlyList<string> Paragraphs,
     IReadOnlyList<string> PullQuotes)
 {
+    /// <summary>The section label a headline started with (<c>رياضي / …</c>, <c>عام / …</c>), removed from <see cref="Title"/>.</summary>
+    public string? Section { get; init; }
+
+    /// <summary>
+    /// The dateline paragraph that opens the body (<c>الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس</c>), when
+    /// there is one. It stays in <see cref="Paragraphs"/> (the body is kept as written); extractors skip it as a lead.
+    /// </summary>
+    public string? Dateline { get; init; }
+
     /// <summary>The body as Markdown-ready text: paragraphs separated by blank lines.</summary>
     public string Body => string.Join("\n\n", Paragraphs);
 }

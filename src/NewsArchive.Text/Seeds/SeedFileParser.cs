@@ -96,11 +96,18 @@ public static partial class SeedFileParser
         }
 
         var line2 = CollapseSpaces(lines[1]);
+        string? section = null;
+        if (SectionRegex().Match(line2) is { Success: true } sm && Sections.Contains(ArabicNormalizer.Normalize(sm.Groups["section"].Value)))
+        {
+            section = sm.Groups["section"].Value;
+            line2 = sm.Groups["rest"].Value.Trim();
+        }
+
         var paragraphs = Paragraphs(lines, 2);
 
         string? caption = null;
         string? credit = null;
-        if (paragraphs.Count > 0 && CaptionRegex().Match(paragraphs[0]) is { Success: true } m && paragraphs[0].Length <= MaxCaptionLength)
+        if (paragraphs.Count > 0 && paragraphs[0].Length <= MaxCaptionLength && CaptionRegex().Match(paragraphs[0]) is { Success: true } m)
         {
             caption = m.Groups["caption"].Value.Trim();
             credit = m.Groups["credit"].Value.Trim();
@@ -127,9 +134,24 @@ public static partial class SeedFileParser
             title = line2;
         }
 
-        var article = new ParsedArticle(published, title, derived, isSubject ? line2 : null, caption, credit, paragraphs, pullQuotes);
+        var article = new ParsedArticle(published, title, derived, isSubject ? line2 : null, caption, credit, paragraphs, pullQuotes)
+        {
+            Section = section,
+            Dateline = paragraphs.Count > 1 && IsDateline(paragraphs[0]) ? paragraphs[0] : null,
+        };
         return new SeedParseResult(article, null);
     }
+
+    /// <summary>A short opening paragraph that is only a place, a date and an agency: <c>جدة 25 شوال 1436هـ الموافق 10 أغسطس 2015م واس</c>.</summary>
+    internal static bool IsDateline(string paragraph) =>
+        paragraph.Length <= 100 && !paragraph.Contains('\n') && paragraph.IndexOfAny(['.', '،', '؟', '!', ':']) < 0
+        && ArabicDateParser.TryParsePublicationDate(paragraph, out _, out _);
+
+    // Section labels papers put before a headline: «عام / نائب خادم الحرمين الشريفين يرأس جلسة مجلس الوزراء».
+    private static readonly HashSet<string> Sections = new(
+        new[] { "عام", "اقتصادي", "إقتصادي", "ثقافي", "سياسي", "رياضي", "اجتماعي", "تقرير", "محلي", "دولي", "صحي", "تقني", "فني", "متابعات" }
+            .Select(ArabicNormalizer.Normalize),
+        StringComparer.Ordinal);
 
     private static SeedParseResult Fail(string file, int line, string reason) => new(null, new SeedFileError(file, line, reason));
 
@@ -364,6 +386,9 @@ public static partial class SeedFileParser
     private static readonly HashSet<string> DanglingWords = new(
         ["من", "الى", "إلى", "عن", "مع", "ان", "إن", "أن", "و", "او", "أو", "ثم", "بين", "لدى", "عند", "كما", "لكن", "قد", "لم", "لن", "لا", "ما", "هذا", "هذه", "ذلك", "تلك"],
         StringComparer.Ordinal);
+
+    [GeneratedRegex(@"^(?<section>\w{2,12}) ?/ (?<rest>.+)$")]
+    private static partial Regex SectionRegex();
 
     [GeneratedRegex(@"\r\n|\r|\n|\u2028|\u2029|\u0085")]
     private static partial Regex LineBreakRegex();

@@ -270,15 +270,21 @@ public sealed partial class ArchiveImporter(
                 ImportedAt = time.GetUtcNow(),
             };
 
-            // A changed file keeps its article (and its URL), unless another file still holds the old content.
+            // A changed file keeps its article (and its URL). Other files that held the old content
+            // no longer match it: they are forgotten, so the next run imports them as their own article.
             List<int> previousPersons = [];
-            if (previousArticle is int existing && writer.ArticleExists(existing) && !writer.IsSharedWithAnotherFile(existing, key))
+            if (previousArticle is int existing && writer.ArticleExists(existing))
             {
                 article.Id = existing;
                 previousPersons = writer.ClearArticle(existing);
+                if (writer.DetachOtherFiles(existing, key) is > 0 and var detached)
+                {
+                    LogDetached(detached, existing, key);
+                }
             }
 
-            var outcome = article.Id == 0 ? ImportOutcome.Imported : ImportOutcome.Updated;
+            // A known file with new content is an update, even when its old article stays with another file.
+            var outcome = previousArticle is null ? ImportOutcome.Imported : ImportOutcome.Updated;
 
             // Two names in one article can be one person (variant spellings): one mention row, counts added.
             var mentioned = seed.Persons
@@ -505,6 +511,9 @@ public sealed partial class ArchiveImporter(
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "{Outcome} {File} as article {ArticleId}: {Persons} persons, {Events} events")]
     private partial void LogImported(string file, ImportOutcome outcome, int articleId, int persons, int events);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Count} other file(s) held the old content of article {ArticleId}, now updated from {File}; they will be imported again")]
+    private partial void LogDetached(int count, int articleId, string file);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{File} has the same content as article {ArticleId}")]
     private partial void LogDuplicate(string file, int articleId);

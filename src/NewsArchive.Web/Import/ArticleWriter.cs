@@ -19,7 +19,7 @@ internal sealed class ArticleWriter : IDisposable
     private readonly SqliteCommand _findArticleByHash;
     private readonly SqliteCommand _findSeedFile;
     private readonly SqliteCommand _touchSeedFile;
-    private readonly SqliteCommand _isShared;
+    private readonly SqliteCommand _detachOthers;
     private readonly SqliteCommand _articleExists;
     private readonly SqliteCommand _previousPersons;
     private readonly SqliteCommand _deleteMentions;
@@ -57,7 +57,8 @@ internal sealed class ArticleWriter : IDisposable
         _findArticleByHash = Prepare("SELECT Id FROM Articles WHERE ContentHash = $hash LIMIT 1", "$hash");
         _findSeedFile = Prepare("SELECT ContentHash, ArticleId FROM SeedFiles WHERE Id = $id", "$id");
         _touchSeedFile = Prepare("UPDATE SeedFiles SET Size = $size, ModifiedUtc = $modified WHERE Id = $id", "$size, $modified, $id");
-        _isShared = Prepare("SELECT EXISTS (SELECT 1 FROM SeedFiles WHERE ArticleId = $article AND Path <> $path)", "$article, $path");
+        // Size -1 never matches a file on disk, so the incremental check reads these files again.
+        _detachOthers = Prepare("UPDATE SeedFiles SET ArticleId = NULL, Size = -1 WHERE ArticleId = $article AND Path <> $path", "$article, $path");
         _articleExists = Prepare("SELECT EXISTS (SELECT 1 FROM Articles WHERE Id = $id)", "$id");
         _previousPersons = Prepare("SELECT PersonId FROM ArticlePersons WHERE ArticleId = $id", "$id");
         _deleteMentions = Prepare("DELETE FROM ArticlePersons WHERE ArticleId = $id", "$id");
@@ -122,7 +123,12 @@ internal sealed class ArticleWriter : IDisposable
 
     public void TouchSeedFile(int id, SeedFileInfo file) => Execute(_touchSeedFile, file.Size, file.ModifiedUtc.UtcTicks, id);
 
-    public bool IsSharedWithAnotherFile(int articleId, string path) => ScalarInt(_isShared, articleId, path) == 1;
+    /// <summary>Forgets the other files that point at an article; returns how many there were.</summary>
+    public int DetachOtherFiles(int articleId, string path)
+    {
+        Set(_detachOthers, articleId, path);
+        return _detachOthers.ExecuteNonQuery();
+    }
 
     public bool ArticleExists(int id) => ScalarInt(_articleExists, id) == 1;
 

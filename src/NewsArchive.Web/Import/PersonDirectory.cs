@@ -140,7 +140,7 @@ internal sealed class PersonDirectory
         Count++;
     }
 
-    internal static string NameKeyOf(string name) => ArabicNormalizer.Normalize(name);
+    internal static string NameKeyOf(string name) => NameKey.For(name);
 
-    internal static bool AreVariants(string a, string b) => ArabicNormalizer.Normalize(a) == ArabicNormalizer.Normalize(b);
+    internal static bool AreVariants(string a, string b) => NameKey.AreVariants(a, b);
 }

@@ -231,3 +231,37 @@ public class SeedFileParserTests
         Assert.Null(Ok($"26-يونيو-2024\n{line2}\n\nنص الخبر.").Subject);
     }
 }
+
+public class SeedFileParserCorpusShapeTests
+{
+    private const string AgencyFile = "10-أغسطس-2015\nعام / نائب خادم الحرمين الشريفين يرأس جلسة مجلس الوزراء\n\nجدة 25 شوال 1436هـ الموافق 10 أغسطس 2015م واس\n\nرأس نائب خادم الحرمين الشريفين صاحب السمو الملكي الأمير محمد بن نايف بن عبدالعزيز آل سعود الجلسة التي عقدها مجلس الوزراء.\n";
+
+    [Fact]
+    public void Section_label_is_taken_off_the_headline()
+    {
+        var a = SeedFileReader.Read("snn.txt", System.Text.Encoding.UTF8.GetBytes(AgencyFile)).Article!.Article;
+        Assert.Equal("عام", a.Section);
+        Assert.Equal("نائب خادم الحرمين الشريفين يرأس جلسة مجلس الوزراء", a.Title);
+    }
+
+    [Fact]
+    public void Agency_dateline_is_recognised_kept_in_the_body_and_not_the_lead_event()
+    {
+        var read = SeedFileReader.Read("snn.txt", System.Text.Encoding.UTF8.GetBytes(AgencyFile)).Article!;
+        Assert.Equal("جدة 25 شوال 1436هـ الموافق 10 أغسطس 2015م واس", read.Article.Dateline);
+        Assert.Equal(2, read.Article.Paragraphs.Count);
+        var own = Assert.Single(read.Events, e => e.IsArticleEvent);
+        Assert.StartsWith("رأس نائب خادم الحرمين الشريفين", own.Text, StringComparison.Ordinal);
+        Assert.Equal(["محمد بن نايف بن عبدالعزيز آل سعود"], read.Persons.Select(p => p.Name));
+    }
+
+    [Theory]
+    [InlineData("حزيران/ يونيو شهر الامتحانات")]
+    [InlineData("الهلال / النصر: قمة الموسم")]
+    public void Headline_with_a_slash_that_is_not_a_section_is_kept_whole(string line2)
+    {
+        var a = SeedFileParser.Parse("t.txt", System.Text.Encoding.UTF8.GetBytes($"26-يونيو-2024\n{line2}\n\nنص.")).Article!;
+        Assert.Null(a.Section);
+        Assert.Equal(line2, a.Title);
+    }
+}
