@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using NewsArchive.Text.Dates;
 using NewsArchive.Web.Data;
+using NewsArchive.Web.Pages;
 using NewsArchive.Web.Search;
 
 namespace NewsArchive.Web.Api;
@@ -83,7 +84,7 @@ public static class ArchiveApi
         return TypedResults.Ok(new ApiSearchResult(
             result.Total,
             result.Page,
-            [.. result.Items.Select(i => new ApiSearchItem(i.Id, i.Title, i.Published, ArticleUrl(i.Id), i.SnippetHtml))],
+            [.. result.Items.Select(i => new ApiSearchItem(i.Id, i.Title, i.Published, ArticleUrl(i.Id, i.Title), i.SnippetHtml))],
             new ApiFacets(
                 [.. result.Years.Select(y => new ApiYearFacet(y.Year, y.Count,
                     [.. y.Months.Select(m => new ApiMonthFacet(new PartialDate(new DateOnly(m.Year, m.Month, 1), DatePrecision.Month).ToIso(), m.Count))]))],
@@ -106,7 +107,7 @@ public static class ArchiveApi
             .Select(a => new { a.Id, a.Title, a.Published, a.SourceFile })
             .ToListAsync(ct);
         return TypedResults.Ok(new ApiPage<ApiArticleSummary>(total, p,
-            [.. items.Select(a => new ApiArticleSummary(a.Id, a.Title, a.Published, ArticleUrl(a.Id), a.SourceFile))]));
+            [.. items.Select(a => new ApiArticleSummary(a.Id, a.Title, a.Published, ArticleUrl(a.Id, a.Title), a.SourceFile))]));
     }
 
     private static async Task<Results<Ok<ApiArticle>, NotFound>> ArticleAsync(ArchiveDbContext db, int id, CancellationToken ct)
@@ -126,7 +127,7 @@ public static class ArchiveApi
         }
 
         var events = await EventQuery.ToRowsAsync(db.Events.Where(e => e.ArticleId == id), ct);
-        return TypedResults.Ok(new ApiArticle(a.Id, a.Title, a.Published, ArticleUrl(a.Id), a.SourceFile, a.Subject, a.Caption, a.Credit,
+        return TypedResults.Ok(new ApiArticle(a.Id, a.Title, a.Published, ArticleUrl(a.Id, a.Title), a.SourceFile, a.Subject, a.Caption, a.Credit,
             a.Body, a.Persons, [.. events.Select(ToApi)]));
     }
 
@@ -138,29 +139,32 @@ public static class ArchiveApi
             return problem!;
         }
 
-        var persons = PersonLookup.Matching(db, q);
+        var persons = await PersonLookup.MatchingAsync(db, q, ct);
         var total = await persons.CountAsync(ct);
         var items = await persons
-            .Select(x => new ApiPersonSummary(x.Id, x.Name, x.Articles.Count))
-            .OrderByDescending(x => x.Articles).ThenBy(x => x.Id)
+            .OrderByDescending(x => x.Articles.Count).ThenBy(x => x.Id)
             .Skip((p - 1) * size).Take(size)
+            .Select(x => new ApiPersonSummary(x.Id, x.Name, x.Articles.Count))
             .ToListAsync(ct);
         return TypedResults.Ok(new ApiPage<ApiPersonSummary>(total, p, items));
     }
 
     private static async Task<Results<Ok<ApiPerson>, NotFound>> PersonAsync(ArchiveDbContext db, int id, CancellationToken ct)
     {
-        var person = await db.Persons.AsNoTracking()
-            .Where(x => x.Id == id)
-            .Select(x => new ApiPerson(
-                x.Id,
-                x.Name,
-                x.Aliases.OrderBy(a => a.Id).Select(a => a.Alias).ToList(),
-                x.Roles.GroupBy(r => new { r.Role, r.Year }).OrderBy(g => g.Key.Year).Select(g => new ApiRole(g.Key.Role, g.Key.Year)).ToList(),
-                x.Articles.OrderBy(a => a.ArticleId).Select(a => a.ArticleId).ToList(),
-                "/people/" + x.Id))
-            .SingleOrDefaultAsync(ct);
-        return person is null ? TypedResults.NotFound() : TypedResults.Ok(person);
+        var person = await db.Persons.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.Id, x.Name }).SingleOrDefaultAsync(ct);
+        if (person is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var aliases = await db.PersonAliases.AsNoTracking().Where(a => a.PersonId == id).OrderBy(a => a.Id).Select(a => a.Alias).ToListAsync(ct);
+        var roles = await db.PersonRoles.AsNoTracking().Where(r => r.PersonId == id)
+            .Select(r => new { r.Role, r.Year }).Distinct()
+            .OrderBy(r => r.Year).ThenBy(r => r.Role)
+            .ToListAsync(ct);
+        var articleIds = await db.ArticlePersons.AsNoTracking().Where(a => a.PersonId == id).OrderBy(a => a.ArticleId).Select(a => a.ArticleId).ToListAsync(ct);
+        return TypedResults.Ok(new ApiPerson(person.Id, person.Name, aliases, [.. roles.Select(r => new ApiRole(r.Role, r.Year))], articleIds,
+            Links.Person(person.Id, person.Name)));
     }
 
     private static async Task<Results<Ok<ApiPage<ApiEvent>>, ProblemHttpResult>> EventsAsync(
@@ -183,10 +187,10 @@ public static class ArchiveApi
         e.Precision.ToString().ToLowerInvariant(),
         e.Text,
         e.ArticleId,
-        ArticleUrl(e.ArticleId),
+        ArticleUrl(e.ArticleId, e.ArticleTitle),
         [.. e.Persons.Select(p => new ApiPersonRef(p.Id, p.Name))]);
 
-    private static string ArticleUrl(int id) => "/articles/" + id.ToString(CultureInfo.InvariantCulture);
+    private static string ArticleUrl(int id, string title) => Links.Article(id, title);
 
     private static bool TryPaging(string? page, string? pageSize, out int p, out int size, out ProblemHttpResult? problem)
     {

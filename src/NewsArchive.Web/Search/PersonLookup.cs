@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsArchive.Text.Normalization;
 using NewsArchive.Web.Data;
@@ -42,33 +43,53 @@ public static class PersonLookup
             return exact;
         }
 
-        // A spelling variant of the whole name, or of its last word (a surname typed alone): the
-        // key finds candidates (NameKey joins word keys with spaces), NameKey.AreVariants confirms.
-        var key = NameKey.For(normalized);
+        // A spelling variant (شويغو for شويجو): the other spellings the archive holds under the
+        // word's name key, confirmed by NameKey, then the persons whose name ends with one of them.
+        var words = normalized.Split(' ');
+        var last = words[^1];
+        var spellings = await SpellingsOfAsync(db, last, ct);
+        if (spellings.Count == 0)
+        {
+            return [];
+        }
+
+        var head = string.Join(' ', words[..^1]);
+        var found = new List<int>();
+        foreach (var spelling in spellings)
+        {
+            var suffix = " " + spelling;
+            var candidates = await db.Persons.AsNoTracking()
+                .Where(p => p.NormalizedName == spelling || p.NormalizedName.EndsWith(suffix)
+                    || p.Aliases.Any(a => a.NormalizedAlias == spelling || a.NormalizedAlias.EndsWith(suffix)))
+                .Select(p => new { p.Id, p.NormalizedName })
+                .Take(MaxMatches)
+                .ToListAsync(ct);
+            // A full name typed with a variant surname must still agree on the given names.
+            found.AddRange(candidates.Where(p => head.Length == 0 || NameKey.AreVariants(p.NormalizedName, head + suffix)).Select(p => p.Id));
+        }
+
+        return [.. found.Distinct().Take(MaxMatches)];
+    }
+
+    /// <summary>The confirmed spelling variants of one word that the archive's index holds.</summary>
+    private static async Task<List<string>> SpellingsOfAsync(ArchiveDbContext db, string word, CancellationToken ct)
+    {
+        var key = SearchAnalyzer.KeyOf(word);
         if (key.Length == 0)
         {
             return [];
         }
 
-        var keySuffix = " " + key;
-        var suffix = " " + normalized;
-        var candidates = await db.Persons.AsNoTracking()
-            .Where(p => p.NameKey == key || p.NameKey.EndsWith(keySuffix) || p.NormalizedName.EndsWith(suffix))
-            .Select(p => new { p.Id, p.NormalizedName })
-            .Take(MaxMatches * 5)
-            .ToListAsync(ct);
-        return [.. candidates
-            .Where(p => NameKey.AreVariants(p.NormalizedName, normalized)
-                || NameKey.AreVariants(p.NormalizedName.Split(' ')[^1], normalized))
-            .Select(p => p.Id)
-            .Take(MaxMatches)];
+        var stored = await db.Database.SqlQueryRaw<string>(SearchSql.SpellingsOf, new SqliteParameter("$key", key)).ToListAsync(ct);
+        return [.. stored.Where(s => SearchAnalyzer.IsSpellingOf(word, s))];
     }
 
     /// <summary>
-    /// Persons whose name or an alias contains <paramref name="q"/> in its search form, or whose
-    /// name key matches it (spelling variants); all persons when <paramref name="q"/> is empty.
+    /// Persons whose name or an alias contains <paramref name="q"/> in its search form, or, for a
+    /// one-word query, one of that word's confirmed spelling variants (شويغو finds شويجو); all
+    /// persons when <paramref name="q"/> is empty.
     /// </summary>
-    public static IQueryable<Person> Matching(ArchiveDbContext db, string? q)
+    public static async Task<IQueryable<Person>> MatchingAsync(ArchiveDbContext db, string? q, CancellationToken ct)
     {
         var persons = db.Persons.AsNoTracking();
         if (string.IsNullOrWhiteSpace(q))
@@ -76,16 +97,14 @@ public static class PersonLookup
             return persons;
         }
 
-        var normalized = string.Join(' ', ArabicTokenizer.Tokenize(q).Take(8).Select(t => t.Normalized));
-        if (normalized.Length == 0)
+        var words = ArabicTokenizer.Tokenize(q).Take(8).Select(t => t.Normalized).ToList();
+        if (words.Count == 0)
         {
             return persons.Where(p => false);
         }
 
-        // The name key widens to spellings (شويغو finds شويجو); it is coarse, but a list is browsed, not counted.
-        var key = NameKey.For(normalized);
-        return persons.Where(p => p.NormalizedName.Contains(normalized)
-            || p.Aliases.Any(a => a.NormalizedAlias.Contains(normalized))
-            || (key.Length > 2 && (p.NameKey == key || p.NameKey.EndsWith(" " + key))));
+        var normalized = string.Join(' ', words);
+        List<string> forms = [normalized, .. words.Count == 1 ? await SpellingsOfAsync(db, normalized, ct) : []];
+        return persons.Where(p => forms.Any(f => p.NormalizedName.Contains(f) || p.Aliases.Any(a => a.NormalizedAlias.Contains(f))));
     }
 }

@@ -89,9 +89,40 @@ public sealed class SearchAnalyzer
     public static string KeyOf(string stem) =>
         stem.Length >= MinSpellingChars && stem[0] >= '\u0621' && stem[0] <= '\u064A' ? NameKey.For(stem) : string.Empty;
 
-    /// <summary>True when <paramref name="candidate"/>, found under the same key, really spells the same word as <paramref name="stem"/>.</summary>
+    /// <summary>
+    /// True when <paramref name="candidate"/>, found under the same key, really spells the same word
+    /// as <paramref name="stem"/>: NameKey confirms it, and the two differ only in long vowels,
+    /// hamza and the letters papers swap for one foreign sound. The key also merges a doubled
+    /// letter, which for ordinary words joins different words (مسؤول / مسلول): not here.
+    /// </summary>
     public static bool IsSpellingOf(string stem, string candidate) =>
-        candidate != stem && NameKey.AreVariants(stem, candidate);
+        candidate != stem && Skeleton(stem) == Skeleton(candidate) && NameKey.AreVariants(stem, candidate);
+
+    private static string Skeleton(string word)
+    {
+        var sb = new StringBuilder(word.Length);
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            if (i > 0 && c is 'ا' or 'و' or 'ي' or 'ء' or 'ى')
+            {
+                continue;
+            }
+
+            sb.Append(c switch
+            {
+                'ج' or 'غ' or 'ق' or 'ك' or 'گ' => 'ك',
+                'ڤ' => 'ف',
+                'پ' => 'ب',
+                'ط' => 'ت',
+                'ص' => 'س',
+                'ذ' or 'ظ' => 'ز',
+                _ => c,
+            });
+        }
+
+        return sb.ToString();
+    }
 
     private static string Column(string? text, HashSet<Spelling> spellings)
     {

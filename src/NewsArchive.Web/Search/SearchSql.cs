@@ -45,7 +45,7 @@ public static class SearchSql
     public const string InsertSpelling = "INSERT OR IGNORE INTO SearchSpellings (Key, Stem) VALUES ($key, $stem);";
 
     /// <summary>The stems indexed under one name key (candidates; the caller confirms them).</summary>
-    public const string SpellingsOf = "SELECT Stem FROM SearchSpellings WHERE Key = $key LIMIT 200;";
+    public const string SpellingsOf = "SELECT Stem AS Value FROM SearchSpellings WHERE Key = $key LIMIT 200";
 
     /// <summary>
     /// Restricts matches to a publication range (ISO date strings, inclusive); needed only when the

@@ -13,11 +13,17 @@ public sealed class IndexModel(ArchiveDbContext db) : PageModel
 
     public Pagination Paging { get; private set; } = null!;
 
+    /// <summary>A name to look for, in any spelling (أوستن / اوستن, شويغو / شويجو), or an alias.</summary>
+    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
     public async Task OnGetAsync(int page = 1, CancellationToken ct = default)
     {
         page = Pagination.Clamp(page, PageSize);
-        var listed = db.Persons.AsNoTracking().Where(p => p.ArticleCount > 0);
-        Paging = new Pagination(page, PageSize, await listed.CountAsync(ct), p => p == 1 ? "/people" : $"/people?page={p}");
+        var listed = (await NewsArchive.Web.Search.PersonLookup.MatchingAsync(db, Q, ct)).Where(p => p.ArticleCount > 0);
+        var query = string.IsNullOrWhiteSpace(Q) ? "" : "q=" + Uri.EscapeDataString(Q);
+        Paging = new Pagination(page, PageSize, await listed.CountAsync(ct),
+            p => p == 1 ? (query.Length == 0 ? "/people" : $"/people?{query}") : $"/people?{(query.Length == 0 ? "" : query + "&")}page={p}");
         Persons = await listed
             .OrderByDescending(p => p.ArticleCount).ThenBy(p => p.Name).ThenBy(p => p.Id)
             .Skip(Paging.Skip).Take(PageSize)
