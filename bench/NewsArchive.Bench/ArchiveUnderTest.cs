@@ -23,7 +23,7 @@ internal static class ArchiveUnderTest
 
     /// <summary>
     /// Imports a seeds folder through the app's own <see cref="ArchiveImporter"/>, composed with the
-    /// app's own service registrations (database, import, search indexer), into a migrated database.
+    /// app's own service registrations (database, import, and search, which registers its indexer), into a migrated database.
     /// </summary>
     public static async Task<ImportOutcome> ImportAsync(string seeds, string db)
     {
@@ -38,6 +38,7 @@ internal static class ArchiveUnderTest
         });
         builder.AddArchiveDatabase();
         builder.AddArchiveImport();
+        builder.AddArchiveSearch();
         using var app = builder.Build();
         await app.Services.MigrateArchiveDatabaseAsync();
         var importer = app.Services.GetRequiredService<ArchiveImporter>();

@@ -60,7 +60,7 @@ internal sealed class BenchmarkRun(BenchOptions options, string command)
         var db = Path.Combine(dir, "archive.db");
         result.Import = Step($"import {result.Size:N0} (child process)", () => Import(seeds, db));
         result.DatabaseBytes = new[] { db, db + "-wal", db + "-shm" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
-        Log($"  {result.Import.Articles:N0} articles, {result.Import.Failed:N0} failed, {result.Import.ArticlesPerSecond:N0}/s, peak RSS {result.Import.PeakRssBytes / 1048576} MB, DB {result.DatabaseBytes / 1048576} MB");
+        Log($"  {result.Import.Articles:N0} articles, {result.Import.Failed:N0} failed, {result.Import.ArticlesPerSecond:N0}/s ({result.Import.Articles / result.Import.CpuSeconds:N0} per CPU-second), peak RSS {result.Import.PeakRssBytes / 1048576} MB, DB {result.DatabaseBytes / 1048576} MB");
         if (result.Import.FirstError is not null)
         {
             result.Notes.Add($"first import failure: {result.Import.FirstError}");
@@ -174,15 +174,15 @@ internal sealed class BenchmarkRun(BenchOptions options, string command)
         var files = Directory.GetFiles(seeds, "*.txt");
         Array.Sort(files, StringComparer.Ordinal);
         using var lucene = new LucenePeer(indexDir);
-        var rate = lucene.Index(files);
+        var (rate, cpu) = lucene.Index(files);
         var bytes = Directory.GetFiles(indexDir).Sum(f => new FileInfo(f).Length);
-        Log($"  Lucene indexed {rate:N0} articles/s, index {bytes / 1048576} MB");
+        Log($"  Lucene indexed {rate:N0} articles/s ({files.Length / cpu:N0} per CPU-second), index {bytes / 1048576} MB");
         var search = MeasureSearch(queries, q =>
         {
             lucene.Search(q);
             return Task.CompletedTask;
         });
-        return new PeerResult(rate, bytes, search);
+        return new PeerResult(rate, cpu, bytes, search);
     }
 
     /// <summary>Runs the import in a child process, so its peak RSS is the import's alone.</summary>

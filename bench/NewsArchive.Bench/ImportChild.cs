@@ -30,7 +30,7 @@ internal static class ImportChild
         process.Refresh();
         var peak = Math.Max(process.PeakWorkingSet64, ProcStatus.PeakRss(Environment.ProcessId));
         var result = new ImportResult(files, outcome.Articles, outcome.Failed, stopwatch.Elapsed.TotalSeconds,
-            outcome.Articles / stopwatch.Elapsed.TotalSeconds, peak, outcome.FirstError);
+            outcome.Articles / stopwatch.Elapsed.TotalSeconds, process.TotalProcessorTime.TotalSeconds, peak, outcome.FirstError);
         Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(result));
         return 0;
     }

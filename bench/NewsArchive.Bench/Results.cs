@@ -18,11 +18,12 @@ internal sealed record MachineInfo(int Cores, string Cpu, string Memory, string 
     }
 }
 
-internal sealed record ImportResult(int Files, int Articles, int Failed, double Seconds, double ArticlesPerSecond, long PeakRssBytes, string? FirstError);
+/// <param name="CpuSeconds">User + system CPU of the import process: on a shared machine, articles per CPU-second is the figure other loads disturb least.</param>
+internal sealed record ImportResult(int Files, int Articles, int Failed, double Seconds, double ArticlesPerSecond, double CpuSeconds, long PeakRssBytes, string? FirstError);
 
 internal sealed record SearchResult(Latency All, Dictionary<string, Latency> ByKind, int Errors, string? LastError);
 
-internal sealed record PeerResult(double IndexArticlesPerSecond, long IndexBytes, SearchResult Search);
+internal sealed record PeerResult(double IndexArticlesPerSecond, double IndexCpuSeconds, long IndexBytes, SearchResult Search);
 
 internal sealed record PageResult(string Name, WrkResult Wrk);
 
@@ -42,6 +43,11 @@ internal sealed record SizeResult(int Size)
 
     /// <summary>Our import rate over Lucene's indexing rate (≥ 1.0 is the target).</summary>
     public double? ImportVsLucene => Import is null || Lucene is null ? null : Import.ArticlesPerSecond / Lucene.IndexArticlesPerSecond;
+
+    /// <summary>The same ratio in articles per CPU-second, which other processes on a shared machine disturb less.</summary>
+    public double? ImportCpuVsLucene => Import is null || Lucene is null || Import.CpuSeconds == 0 || Lucene.IndexCpuSeconds == 0
+        ? null
+        : (Import.Articles / Import.CpuSeconds) / (Import.Files / Lucene.IndexCpuSeconds);
 
     /// <summary>Our in-process p50 over Lucene's (≤ 1.0 is the target).</summary>
     public double? SearchP50VsLucene => Ratio(SearchInProcess?.All.P50, Lucene?.Search.All.P50);

@@ -42,7 +42,9 @@ internal static partial class Wrk
         {
             errors += Enumerable.Range(1, 4).Sum(i => long.Parse(socket.Groups[i].Value, CultureInfo.InvariantCulture));
         }
-        return new WrkResult(url, rps, p50, p99, requests, errors, rps == 0 ? output.Trim() : null);
+        // No completed request is a failure, not a quiet zero: every request outlived the run.
+        var note = requests == 0 ? "no request completed during the run" : null;
+        return new WrkResult(url, rps, p50, p99, requests, errors, note);
     }
 
     private static double Number(Match match) =>

@@ -33,6 +33,17 @@ public class WrkTests
     }
 
     [Fact]
+    public void A_run_where_no_request_completed_says_so()
+    {
+        const string nothing = "Running 5s test @ http://127.0.0.1:5000/search\n  0 requests in 5.10s, 0.00B read\nRequests/sec:      0.00\n";
+
+        var result = Wrk.Parse("http://127.0.0.1:5000/search", nothing);
+
+        Assert.Equal(0, result.Requests);
+        Assert.Equal("no request completed during the run", result.Note);
+    }
+
+    [Fact]
     public void Run_refuses_non_loopback_addresses()
     {
         Assert.Throws<ArgumentException>(() => Wrk.Run("http://192.0.2.1/", 64, TimeSpan.FromSeconds(1)));

@@ -11,6 +11,7 @@ public static class PagesSetup
         builder.Services.AddRazorPages();
         // Arabic text goes out as UTF-8, not as &#x...; entities: half the bytes, and readable source.
         builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        builder.Services.AddArchivePageCache();
         return builder;
     }
 
@@ -30,6 +31,8 @@ public static class PagesSetup
 
     public static WebApplication MapArchivePages(this WebApplication app)
     {
+        // After routing (the page's [OutputCache] is endpoint metadata) and after the admin's auth.
+        app.UseOutputCache();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         return app;

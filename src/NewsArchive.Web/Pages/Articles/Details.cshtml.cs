@@ -1,6 +1,7 @@
 using Markdig;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NewsArchive.Text.Dates;
@@ -9,6 +10,7 @@ using NewsArchive.Web.Data;
 namespace NewsArchive.Web.Pages.Articles;
 
 /// <summary><c>/articles/{id}/{slug?}</c>: one article with the persons it mentions and the events it states.</summary>
+[OutputCache(PolicyName = PageCache.Policy)]
 public sealed class DetailsModel(ArchiveDbContext db) : PageModel
 {
     // Seed files are plain text: any HTML in them is shown as text, never run.

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using NewsArchive.Text.Dates;
@@ -7,6 +8,7 @@ using NewsArchive.Web.Data;
 namespace NewsArchive.Web.Pages.People;
 
 /// <summary><c>/people/{id}/{slug?}</c>: a person's names, roles, articles and dated events.</summary>
+[OutputCache(PolicyName = PageCache.Policy)]
 public sealed class DetailsModel(ArchiveDbContext db) : PageModel
 {
     private const int PageSize = 20;
