@@ -8,9 +8,7 @@ internal static class Program
         {
             return args.FirstOrDefault() switch
             {
-                "eval" => Eval.EvalCommand.Run(args[1..]),
                 "import-child" => ImportChild.Run(args[1..]),
-                "eval" => Eval.EvalCommand.Run(args[1..]),
                 "serve-static" => StaticCeiling.Serve(args[1..]),
                 "--help" or "-h" => Help(),
                 _ => new BenchmarkRun(BenchOptions.Parse(args), "NewsArchive.Bench " + string.Join(' ', args)).Execute(),

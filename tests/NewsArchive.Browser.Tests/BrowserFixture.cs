@@ -41,6 +41,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             b.UseSetting("ConnectionStrings:Archive", $"Data Source={Path.Combine(_root, "archive.db")}");
             b.UseSetting("Admin:Email", "admin@example.test");
             b.UseSetting("Admin:Password", "Browser-Test-Pa55!");
+            // Files are imported once at start; the drop-folder watcher has nothing to add here.
+            b.UseSetting("Admin:WatchSeeds", "false");
         });
         _factory.UseKestrel(0);
         _factory.StartServer();

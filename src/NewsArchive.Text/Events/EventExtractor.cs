@@ -141,7 +141,7 @@ public static class EventExtractor
             for (var k = 0; k < inClause.Count; k++)
             {
                 var segmentEnd = k + 1 < inClause.Count ? SplitBetween(sentence, inClause[k], inClause[k + 1]) : end;
-                var (from, to) = (segmentStart, segmentEnd);
+                var (from, to) = (segmentStart, Math.Max(segmentStart, segmentEnd));
                 var core = sentence[from..to];
                 if (ContentWords(sentence, from, to, inClause[k]) < MinClauseWords)
                 {
@@ -156,7 +156,7 @@ public static class EventExtractor
                     yield return (inClause[k].Date, text, core);
                 }
 
-                segmentStart = segmentEnd;
+                segmentStart = Math.Max(segmentStart, segmentEnd);
             }
         }
     }
@@ -164,8 +164,14 @@ public static class EventExtractor
     // Between two dates in one clause: cut before the last of بعد، قبل، منذ… between them, else right after the first date.
     private static int SplitBetween(string sentence, DateMention first, DateMention second)
     {
-        var from = first.Start + first.Length;
+        var from = Math.Min(first.Start + first.Length, sentence.Length);
         var to = second.Start;
+        if (to <= from)
+        {
+            // Overlapping or touching expressions: cut right after the first.
+            return from;
+        }
+
         var cut = from;
         foreach (var w in TextSpans.Words(sentence[from..to]))
         {

@@ -120,6 +120,18 @@ public static class AdminCommandLine
             oldPath = Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
         }
 
+        // Leaving WAL needs the only connection to the file: if that fails, something else (the web
+        // app) has it open, and swapping the file under it would lose what it writes.
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            await SetJournalModeAsync(new SqliteConnectionStringBuilder { DataSource = oldPath, Pooling = false, DefaultTimeout = 5 }.ToString(), "DELETE");
+        }
+        catch (Exception ex) when (ex is DatabaseInUseException or SqliteException { SqliteErrorCode: 5 or 6 })
+        {
+            throw new UsageException($"{oldPath} is in use by another process; stop the web app before rebuilding.");
+        }
+
         var newPath = oldPath + ".rebuild";
         DeleteDatabaseFiles(newPath);
         var connection = new SqliteConnectionStringBuilder { DataSource = newPath, ForeignKeys = true, Pooling = false }.ToString();
@@ -194,13 +206,20 @@ public static class AdminCommandLine
         await tx.CommitAsync();
     }
 
+    /// <summary>Switches a database's journal mode; SQLite keeps the old mode (without an error) when another connection is open.</summary>
     private static async Task SetJournalModeAsync(string connectionString, string mode)
     {
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode={mode};";
+        command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
         await command.ExecuteNonQueryAsync();
+        command.CommandText = $"PRAGMA journal_mode={mode};";
+        var result = (string?)await command.ExecuteScalarAsync();
+        if (!string.Equals(result, mode, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DatabaseInUseException(new SqliteConnectionStringBuilder(connectionString).DataSource);
+        }
     }
 
     private static void DeleteDatabaseFiles(string path)
@@ -234,6 +253,8 @@ public static class AdminCommandLine
     }
 
     private sealed class UsageException(string message) : Exception(message);
+
+    private sealed class DatabaseInUseException(string path) : Exception($"{path} is in use by another connection");
 
     /// <summary>A one-line progress bar on a terminal; a line every tenth of the way when the output is redirected.</summary>
     private sealed class ProgressDisplay(TextWriter output, int total) : IDisposable

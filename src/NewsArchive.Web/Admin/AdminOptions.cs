@@ -16,9 +16,6 @@ public sealed class AdminOptions
     /// <summary>Largest seed file accepted (the corpus's biggest article is far below this).</summary>
     public long MaxFileBytes { get; set; } = 2 * 1024 * 1024;
 
-    /// <summary>Largest upload request (all files, or one zip).</summary>
-    public long MaxUploadBytes { get; set; } = 100 * 1024 * 1024;
-
     /// <summary>Most files taken from one zip.</summary>
     public int MaxZipEntries { get; set; } = 50_000;
 
@@ -26,7 +23,7 @@ public sealed class AdminOptions
     public bool WatchSeeds { get; set; } = true;
 
     /// <summary>How long a dropped file's size and time must stay unchanged before it is imported.</summary>
-    public TimeSpan DropSettleTime { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan DropSettleTime { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How often the seeds folder is rescanned in case the file watcher missed an event.</summary>
     public TimeSpan RescanInterval { get; set; } = TimeSpan.FromMinutes(1);

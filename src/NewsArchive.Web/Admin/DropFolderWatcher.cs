@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using NewsArchive.Web.Data;
+using NewsArchive.Web.Import;
 
 namespace NewsArchive.Web.Admin;
 
@@ -33,6 +34,15 @@ public sealed class DropFolderWatcher(
         }
 
         Directory.CreateDirectory(seeds.Path);
+        // What is there now is the startup import's business; the watcher looks after what changes.
+        foreach (var file in SeedFolder.List(seeds.Path))
+        {
+            if (seeds.Relative(file.FullPath) is { } path)
+            {
+                _handedOver[path] = (file.Size, file.ModifiedUtc.UtcDateTime);
+            }
+        }
+
         using var watcher = new FileSystemWatcher(seeds.Path, "*.txt")
         {
             IncludeSubdirectories = true,
@@ -121,6 +131,11 @@ public sealed class DropFolderWatcher(
         foreach (var path in seeds.EnumerateSeedFiles())
         {
             var info = new FileInfo(seeds.Full(path));
+            if (!info.Exists)
+            {
+                continue;
+            }
+
             var unchanged = known.TryGetValue(path, out var k) && k.Size == info.Length
                 && Math.Abs((k.ModifiedUtc.UtcDateTime - info.LastWriteTimeUtc).TotalMilliseconds) < 1;
             var tried = _handedOver.TryGetValue(path, out var h) && h == (info.Length, info.LastWriteTimeUtc);

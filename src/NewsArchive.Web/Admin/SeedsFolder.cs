@@ -1,3 +1,5 @@
+using NewsArchive.Web.Import;
+
 namespace NewsArchive.Web.Admin;
 
 /// <summary>
@@ -26,16 +28,7 @@ public sealed class SeedsFolder(string path)
         && !System.IO.Path.IsPathRooted(relative)
         && relative.Split('/').All(segment => !segment.StartsWith('.'));
 
-    public IEnumerable<string> EnumerateSeedFiles()
-    {
-        if (!Directory.Exists(Path))
-        {
-            return [];
-        }
-
-        return Directory.EnumerateFiles(Path, "*.txt", SearchOption.AllDirectories)
-            .Select(Relative)
-            .OfType<string>()
-            .Order(StringComparer.Ordinal);
-    }
+    /// <summary>Every seed file, as the importer lists them, by relative path.</summary>
+    public IEnumerable<string> EnumerateSeedFiles() =>
+        SeedFolder.List(Path).Select(f => Relative(f.FullPath)).OfType<string>();
 }

@@ -276,8 +276,10 @@ public sealed partial class ArchiveImporter(
             if (previousArticle is int existing && writer.ArticleExists(existing))
             {
                 article.Id = existing;
+                // A forced re-import of unchanged content keeps the copies: they still hold that content.
+                var contentChanged = writer.FindArticleByHash(hash) != existing;
                 previousPersons = writer.ClearArticle(existing);
-                if (writer.DetachOtherFiles(existing, key) is > 0 and var detached)
+                if (contentChanged && writer.DetachOtherFiles(existing, key) is > 0 and var detached)
                 {
                     LogDetached(detached, existing, key);
                 }

@@ -48,3 +48,28 @@ public class SeedFileReaderRobustnessTests
         }
     }
 }
+
+public class SeedFileReaderWordSaladTests
+{
+    // Words that trigger every extractor path: titles, names, connectors, dates, relative pronouns, punctuation.
+    private static readonly string[] Vocabulary =
+    [
+        "الرئيس", "وزير", "الدفاع", "الروسي", "فلاديمير", "بوتين", "بن", "آل", "سعود", "عبد", "الله", "أبو", "قال", "إن",
+        "عام", "2014", "في", "شباط/", "فبراير", "2022", "أيار/", "مايو", "المنصرم", "الإثنين", "الماضي", "أمس", "اليوم",
+        "الأسبوع", "26", "شوال", "1436", "هـ", "الموافق", "التي", "الذي", "،", ".", "«", "»", "(", ")", "/", "على", "علي",
+        "جامعة", "الملك", "واس", "الدكتور", "المتحدث", "باسم", "الكرملين", "ديمتري", "\n", "\n\n", "منذ", "بعد", "و",
+    ];
+
+    [Fact]
+    public void Word_salad_of_names_titles_and_dates_never_throws()
+    {
+        var random = new Random(7);
+        for (var n = 0; n < 500; n++)
+        {
+            var words = Enumerable.Range(0, random.Next(0, 80)).Select(_ => Vocabulary[random.Next(Vocabulary.Length)]);
+            var text = "26-يونيو-2024\nعنوان\n\n" + string.Join(random.Next(3) == 0 ? "" : " ", words);
+            var result = SeedFileReader.Read("salad.txt", System.Text.Encoding.UTF8.GetBytes(text));
+            Assert.True(result.Succeeded ^ (result.Error is not null));
+        }
+    }
+}

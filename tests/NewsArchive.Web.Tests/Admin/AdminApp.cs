@@ -89,6 +89,13 @@ public class AdminApp : WebApplicationFactory<Program>
         return await LoginAsync(ReaderEmail, ReaderPassword);
     }
 
+    /// <summary>A page's text with character references decoded (Razor encodes Arabic in expressions as &amp;#x...;).</summary>
+    public static async Task<string> HtmlAsync(HttpResponseMessage response) =>
+        WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+
+    public static async Task<string> GetHtmlAsync(HttpClient client, string url) =>
+        WebUtility.HtmlDecode(await client.GetStringAsync(url));
+
     /// <summary>The anti-forgery token of the form on a page (the cookie half stays in the client).</summary>
     public static async Task<string> TokenAsync(HttpClient client, string page)
     {

@@ -28,7 +28,7 @@ public class ArticleAdminTests(AdminApp app) : IClassFixture<AdminApp>
 
         var response = await PostAsync(client, articleId, "Delete");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains(".deleted/to-delete.txt", await response.Content.ReadAsStringAsync());
+        Assert.Contains(".deleted/to-delete.txt", await AdminApp.HtmlAsync(response));
 
         Assert.False(File.Exists(Path.Combine(app.SeedsPath, "to-delete.txt")));
         Assert.Equal(Seeds.Variant(15), File.ReadAllText(Path.Combine(app.SeedsPath, ".deleted", "to-delete.txt")));
@@ -78,12 +78,28 @@ public class ArticleAdminTests(AdminApp app) : IClassFixture<AdminApp>
 
         var response = await PostAsync(client, articleId, "Reimport");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
+        var html = await AdminApp.HtmlAsync(response);
         Assert.Contains("أعيد الاستيراد", html);
 
         using var after = app.Services.CreateScope();
         var title = await after.ServiceProvider.GetRequiredService<ArchiveDbContext>().Articles.Where(a => a.Id == articleId).Select(a => a.Title).SingleAsync();
         Assert.NotEqual("عنوان قديم", title);
+    }
+
+    [Fact]
+    public async Task Reimport_keeps_one_article_when_another_file_has_the_same_content()
+    {
+        using var client = await app.LoginAsync();
+        var articleId = Assert.Single((await AdminApp.UploadAsync(client, ("shared-a.txt", Seeds.Utf8(Seeds.Variant(19))))).Files).ArticleId!.Value;
+        Assert.Equal("Duplicate", Assert.Single((await AdminApp.UploadAsync(client, ("shared-b.txt", Seeds.Utf8(Seeds.Variant(19))))).Files).Outcome);
+
+        var response = await PostAsync(client, articleId, "Reimport");
+
+        Assert.Contains("أعيد الاستيراد", await AdminApp.HtmlAsync(response));
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
+        var files = await db.SeedFiles.Where(s => s.Path.StartsWith("shared-")).Select(s => s.ArticleId).ToListAsync();
+        Assert.Equal([articleId, articleId], files);
     }
 
     [Fact]

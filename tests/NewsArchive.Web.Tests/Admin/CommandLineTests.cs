@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NewsArchive.Web.Admin;
@@ -6,7 +7,7 @@ using NewsArchive.Web.Data;
 
 namespace NewsArchive.Web.Tests.Admin;
 
-public class CommandLineTests
+public class CommandLineTests(AdminApp shared) : IClassFixture<AdminApp>
 {
     private static readonly (string Name, byte[] Content)[] Batch =
     [
@@ -84,6 +85,7 @@ public class CommandLineTests
     public async Task Importing_files_already_in_the_seeds_folder_imports_them_in_place()
     {
         using var app = new AdminApp();
+        _ = app.Server; // started, so the startup import has run before the file arrives
         File.WriteAllText(Path.Combine(app.SeedsPath, "in-place.txt"), Seeds.Variant(22), Encoding.UTF8);
         var (code, output) = await RunAsync(app, "import", Path.Combine(app.SeedsPath, "in-place.txt"));
         Assert.Equal(AdminCommandLine.Ok, code);
@@ -100,8 +102,7 @@ public class CommandLineTests
     [InlineData("admin", "add")]
     public async Task Usage_errors_exit_with_2(params string[] args)
     {
-        using var app = new AdminApp();
-        var (code, _) = await RunAsync(app, args);
+        var (code, _) = await RunAsync(shared, args);
         Assert.Equal(AdminCommandLine.UsageError, code);
     }
 
@@ -127,9 +128,30 @@ public class CommandLineTests
     }
 
     [Fact]
-    public async Task Admin_add_and_reset_password()
+    public async Task Rebuild_refuses_while_another_process_has_the_database_open()
     {
         using var app = new AdminApp();
+        _ = app.Server;
+        await using var other = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
+        await other.OpenAsync();
+        await using (var read = other.CreateCommand())
+        {
+            read.CommandText = "SELECT count(*) FROM Articles";
+            await read.ExecuteScalarAsync();
+        }
+
+        var (code, output) = await RunAsync(app, "rebuild");
+
+        Assert.Equal(AdminCommandLine.UsageError, code);
+        Assert.Contains("stop the web app", output);
+        Assert.False(File.Exists(app.DatabasePath + ".rebuild"));
+        Assert.False(File.Exists(app.DatabasePath + ".bak"));
+    }
+
+    [Fact]
+    public async Task Admin_add_and_reset_password()
+    {
+        var app = shared;
         var (code, _) = await RunAsync(app, "admin", "add", "second@test.local", "--password", "Second-Passw0rd!");
         Assert.Equal(AdminCommandLine.Ok, code);
         (await app.LoginAsync("second@test.local", "Second-Passw0rd!")).Dispose();

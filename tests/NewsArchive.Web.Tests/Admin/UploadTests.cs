@@ -30,7 +30,7 @@ public class UploadTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.Equal(Seeds.Variant(1), File.ReadAllText(Path.Combine(app.SeedsPath, "valid-upload.txt")));
 
         // The report page links the article and names what was found in it.
-        var report = await client.GetStringAsync($"/admin/imports/{status.Id}");
+        var report = await AdminApp.GetHtmlAsync(client, $"/admin/imports/{status.Id}");
         Assert.Contains($"/articles/{file.ArticleId}/", report);
         Assert.Contains("لويد أوستن", report);
         Assert.Contains("/people/", report);
@@ -51,15 +51,15 @@ public class UploadTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.Equal("Unchanged", same.Outcome);
         Assert.Equal(first.ArticleId, same.ArticleId);
 
-        var copy = await AdminApp.UploadAsync(client, ("copy-of-again.txt", Seeds.Utf8(Seeds.Variant(2))));
-        var duplicate = Assert.Single(copy.Files);
-        Assert.Equal("Duplicate", duplicate.Outcome);
-        Assert.Equal(first.ArticleId, duplicate.ArticleId);
-        Assert.Contains("again.txt", await client.GetStringAsync($"/admin/imports/{copy.Id}"));
-
         var changed = Assert.Single((await AdminApp.UploadAsync(client, ("again.txt", Seeds.Utf8(Seeds.Variant(3))))).Files);
         Assert.Equal("Updated", changed.Outcome);
         Assert.Equal(first.ArticleId, changed.ArticleId);
+
+        var copy = await AdminApp.UploadAsync(client, ("copy-of-again.txt", Seeds.Utf8(Seeds.Variant(3))));
+        var duplicate = Assert.Single(copy.Files);
+        Assert.Equal("Duplicate", duplicate.Outcome);
+        Assert.Equal(first.ArticleId, duplicate.ArticleId);
+        Assert.Contains("نسخة من <bdi dir=\"ltr\">again.txt</bdi>", await AdminApp.GetHtmlAsync(client, $"/admin/imports/{copy.Id}"));
     }
 
     [Fact]
@@ -174,10 +174,10 @@ public class UploadTests(AdminApp app) : IClassFixture<AdminApp>
         Assert.Equal(ImportOutcome.Imported, records.Single(r => r.File == "history-1.txt").Outcome);
         Assert.Equal(ImportOutcome.Failed, records.Single(r => r.File == "history-2.txt").Outcome);
 
-        var history = await client.GetStringAsync("/admin/imports");
+        var history = await AdminApp.GetHtmlAsync(client, "/admin/imports");
         Assert.Contains($"/admin/imports/{status.Id}", history);
         Assert.Contains(AdminApp.AdminEmail, history);
-        var failing = await client.GetStringAsync("/admin/imports?failed=true");
+        var failing = await AdminApp.GetHtmlAsync(client, "/admin/imports?failed=true");
         Assert.Contains("history-2.txt", failing);
     }
 
@@ -188,7 +188,7 @@ public class UploadTests(AdminApp app) : IClassFixture<AdminApp>
         var status = await AdminApp.UploadAsync(client, ("revisit.txt", Seeds.Utf8(Seeds.Variant(13))));
         var page = await client.GetAsync($"/admin/imports/{status.Id}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("revisit.txt", await page.Content.ReadAsStringAsync());
+        Assert.Contains("revisit.txt", await AdminApp.HtmlAsync(page));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/admin/imports/{Guid.NewGuid()}")).StatusCode);
     }
 

@@ -14,6 +14,7 @@ namespace NewsArchive.Web.Pages.Admin;
 public class ImportRunModel(ArchiveDbContext db, ImportJobs jobs) : PageModel
 {
     private const int DetailedRows = 300;
+    private const int ShownRows = 1000;
 
     public record PersonLink(int Id, string Name);
     public record EventLine(DateOnly Date, DatePrecision Precision, string Text);
@@ -30,6 +31,8 @@ public class ImportRunModel(ArchiveDbContext db, ImportJobs jobs) : PageModel
     public string? Error { get; private set; }
     public IReadOnlyList<FileRow> Files { get; private set; } = [];
     public Dictionary<ImportOutcome, int> Counts { get; private set; } = [];
+    /// <summary>Rows not shown: a rebuild's report has every file of the archive; its failures are always shown.</summary>
+    public int NotShown { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
@@ -63,7 +66,10 @@ public class ImportRunModel(ArchiveDbContext db, ImportJobs jobs) : PageModel
         (Done, Total) = job is null ? (reports.Count, reports.Count) : (job.Done, job.Total);
         Counts = reports.GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => g.Count());
         // Failures first: they are what an admin has to act on.
-        Files = await DescribeAsync([.. reports.OrderBy(r => r.Outcome == ImportOutcome.Failed ? 0 : 1)]);
+        var failures = reports.Where(r => r.Outcome == ImportOutcome.Failed).ToList();
+        var shown = failures.Concat(reports.Where(r => r.Outcome != ImportOutcome.Failed).Take(Math.Max(0, ShownRows - failures.Count))).ToList();
+        NotShown = reports.Count - shown.Count;
+        Files = await DescribeAsync(shown);
         return Page();
     }
 
