@@ -55,10 +55,17 @@ public static class SearchSql
           AND EXISTS (SELECT 1 FROM Articles a WHERE a.Id = s.rowid AND a.Published >= $from AND a.Published <= $to)
         """;
 
-    /// <summary>Restricts matches to the articles of the persons in <c>$persons</c> (a JSON array of ids).</summary>
-    private const string PersonFilter = """
-          AND s.rowid IN (SELECT ap.ArticleId FROM ArticlePersons ap WHERE ap.PersonId IN (SELECT value FROM json_each($persons)))
-        """;
+    /// <summary>
+    /// The FROM clause: with a person filter, the persons' articles drive (CROSS JOIN keeps that
+    /// order) and FTS5 checks each by rowid, instead of walking a common word's whole doclist.
+    /// </summary>
+    private static string From(bool byPerson) => byPerson
+        ? """
+          (SELECT DISTINCT ap.ArticleId FROM ArticlePersons ap WHERE ap.PersonId IN (SELECT value FROM json_each($persons))) p
+          CROSS JOIN ArticleSearch s
+          WHERE s.rowid = p.ArticleId AND ArticleSearch MATCH $match
+          """
+        : "ArticleSearch s WHERE ArticleSearch MATCH $match";
 
     /// <summary>
     /// Matches newest first (FTS5 walks its doclists in rowid order and stops at <c>$limit</c>), with
@@ -67,9 +74,8 @@ public static class SearchSql
     /// </summary>
     public static string Candidates(bool scored, bool dated, bool byPerson) => $"""
         SELECT s.rowid, {(scored ? Score : "0.0")}
-        FROM ArticleSearch s
-        WHERE ArticleSearch MATCH $match
-        {(dated ? DateFilter : "")}{(byPerson ? PersonFilter : "")}
+        FROM {From(byPerson)}
+        {(dated ? DateFilter : "")}
         ORDER BY s.rowid DESC
         LIMIT $limit OFFSET $offset;
         """;
@@ -89,9 +95,8 @@ public static class SearchSql
     /// <summary>How many articles match, counted up to <c>$cap</c> so a common word stays cheap.</summary>
     public static string Count(bool dated, bool byPerson) => $"""
         SELECT count(*) FROM (
-            SELECT s.rowid FROM ArticleSearch s
-            WHERE ArticleSearch MATCH $match
-            {(dated ? DateFilter : "")}{(byPerson ? PersonFilter : "")}
+            SELECT s.rowid FROM {From(byPerson)}
+            {(dated ? DateFilter : "")}
             LIMIT $cap);
         """;
 
