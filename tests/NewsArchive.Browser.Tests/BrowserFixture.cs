@@ -104,3 +104,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         throw new InvalidOperationException("NewsArchive.sln not found above " + AppContext.BaseDirectory);
     }
 }
+
+/// <summary>All browser tests share one running app and one Chromium: starting them is the slow part.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}

@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace NewsArchive.Browser.Tests;
 
 /// <summary>A reader's path through the archive in a real Chromium: home, article, person, archive.</summary>
-public sealed class ReadingTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class ReadingTests(BrowserFixture fixture)
 {
     [Fact]
     public async Task Home_page_is_arabic_right_to_left_and_lists_the_seed_article()

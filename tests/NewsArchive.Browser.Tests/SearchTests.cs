@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 namespace NewsArchive.Browser.Tests;
 
 /// <summary>Finding things from the header search box, as a reader types them.</summary>
-public sealed class SearchTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+[Collection(BrowserCollection.Name)]
+public sealed class SearchTests(BrowserFixture fixture)
 {
     [Theory]
     [InlineData("شويغو")]     // the article spells it شويجو
