@@ -7,6 +7,7 @@ namespace NewsArchive.Web.Tests.Search;
 /// <summary>No query text, however odd, gives a server error: it is read as words or ignored.</summary>
 public sealed class SearchHostileInputTests(SearchFactory factory) : IClassFixture<SearchFactory>
 {
+    // Lone surrogates reach xunit as U+FFFD: each must differ in its other characters, or xunit drops it as a duplicate case.
     public static TheoryData<string> Hostile => new()
     {
         "", " ", "\t\n", "\"", "\"\"", "\"\"\"", "'", "AND", "OR", "NOT", "AND OR NOT", "OR شويجو", "شويجو OR",
@@ -14,7 +15,7 @@ public sealed class SearchHostileInputTests(SearchFactory factory) : IClassFixtu
         "{title}: x", "title:شويجو", "body : بوتين", "^شويجو", "-", "--", "- -", "-شويجو", "-\"بوتين\"",
         "\"بوتين", "بوتين\"", "a\"b\"c", "+", "x:y", ":", ";", "\\", "%", "%%", "_", "' OR 1=1 --",
         "\"; DROP TABLE Articles; --", "<script>alert(1)</script>", "\u0000", "\u0001\u0002\u001f", "\u202e\u200f",
-        "\ufeff", "ـــــ", "ًٌٍَُِّْ", "\ud800", "\udfff", "a\ud800b", "😀😀", "٠١٢٣٤٥٦٧٨٩", "۰۱۲",
+        "\ufeff", "ـــــ", "ًٌٍَُِّْ", "\ud800", "z\udfff", "a\ud800b", "😀😀", "٠١٢٣٤٥٦٧٨٩", "۰۱۲",
         new string('ا', 10_000), string.Concat(Enumerable.Repeat("شويجو ", 2_000)), string.Concat(Enumerable.Repeat("\"", 5_000)),
         string.Concat(Enumerable.Repeat("-x OR ", 1_500)), string.Concat(Enumerable.Repeat("NEAR( ", 1_500)),
     };
