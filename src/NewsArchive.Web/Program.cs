@@ -1,9 +1,9 @@
 using NewsArchive.Web;
 using NewsArchive.Web.Admin;
+using NewsArchive.Web.Api;
 using NewsArchive.Web.Data;
 using NewsArchive.Web.Import;
 using NewsArchive.Web.Pages;
-using NewsArchive.Web.Api;
 using NewsArchive.Web.Search;
 using Serilog;
 
