@@ -238,13 +238,22 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
             .Where(a => a.Published >= request.Range.From && a.Published <= request.Range.To);
         if (request.PersonIds is { } personIds)
         {
-            articles = articles.Where(a => a.Persons.Any(p => personIds.Contains(p.PersonId)));
+            // `Id IN (the persons' articles)` lets SQLite start from ArticlePersons' PersonId index;
+            // `Persons.Any(...)` made it walk every article and probe its persons.
+            var personArticles = db.ArticlePersons.Where(ap => personIds.Contains(ap.PersonId)).Select(ap => ap.ArticleId);
+            articles = articles.Where(a => personArticles.Contains(a.Id));
         }
 
-        var total = await articles.Take(CountCap + 1).CountAsync(ct);
-        var ordered = articles.OrderByDescending(a => a.Published).ThenByDescending(a => a.Id);
-        var newest = await ordered.Select(a => a.Id).Take(CandidateCount).ToListAsync(ct);
-        var ids = await ordered.Select(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        // One read of the ids, newest first, gives the count (up to the cap), the facets' candidates
+        // and the first pages; each separate query would evaluate the filter again.
+        var ordered = articles.OrderByDescending(a => a.Published).ThenByDescending(a => a.Id).Select(a => a.Id);
+        var counted = await ordered.Take(CountCap + 1).ToListAsync(ct);
+        var total = counted.Count;
+        var newest = counted.Count > CandidateCount ? counted[..CandidateCount] : counted;
+        var start = (page - 1) * pageSize;
+        var ids = start + pageSize <= counted.Count || counted.Count <= CountCap
+            ? [.. counted.Skip(start).Take(pageSize)]
+            : await ordered.Skip(start).Take(pageSize).ToListAsync(ct);
         var items = await HitsAsync(ids, null, ct);
         var (years, persons) = await FacetsAsync(newest, ct);
         return new SearchResult(Math.Min(total, CountCap), total > CountCap, page, pageSize, items, years, persons, total > newest.Count);

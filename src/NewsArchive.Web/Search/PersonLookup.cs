@@ -33,11 +33,18 @@ public static class PersonLookup
             return [];
         }
 
-        var exact = await db.Persons.AsNoTracking()
-            .Where(p => p.NormalizedName == normalized || p.Aliases.Any(a => a.NormalizedAlias == normalized))
+        // Two index seeks: one query with `name = x OR EXISTS(alias = x)` makes SQLite scan every person.
+        var exact = await db.Persons
+            .Where(p => p.NormalizedName == normalized)
             .Select(p => p.Id)
             .Take(MaxMatches)
             .ToListAsync(ct);
+        var byAlias = await db.PersonAliases
+            .Where(a => a.NormalizedAlias == normalized)
+            .Select(a => a.PersonId)
+            .Take(MaxMatches)
+            .ToListAsync(ct);
+        exact = [.. exact.Union(byAlias).Take(MaxMatches)];
         if (exact.Count > 0)
         {
             return exact;

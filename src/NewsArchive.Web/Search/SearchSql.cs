@@ -56,14 +56,15 @@ public static class SearchSql
         """;
 
     /// <summary>
-    /// The FROM clause: with a person filter, the persons' articles drive (CROSS JOIN keeps that
-    /// order) and FTS5 checks each by rowid, instead of walking a common word's whole doclist.
+    /// The FROM clause. A person filter is a set test on each match: the persons' articles are read
+    /// once into a temporary b-tree (the unary <c>+</c> keeps SQLite from handing the IN to FTS5 as
+    /// one rowid lookup per article, each of which re-seeks every term's doclist), and FTS5 walks
+    /// its doclists in order as without the filter.
     /// </summary>
     private static string From(bool byPerson) => byPerson
         ? """
-          (SELECT DISTINCT ap.ArticleId FROM ArticlePersons ap WHERE ap.PersonId IN (SELECT value FROM json_each($persons))) p
-          CROSS JOIN ArticleSearch s
-          WHERE s.rowid = p.ArticleId AND ArticleSearch MATCH $match
+          ArticleSearch s WHERE ArticleSearch MATCH $match
+          AND +s.rowid IN (SELECT ap.ArticleId FROM ArticlePersons ap WHERE ap.PersonId IN (SELECT value FROM json_each($persons)))
           """
         : "ArticleSearch s WHERE ArticleSearch MATCH $match";
 
