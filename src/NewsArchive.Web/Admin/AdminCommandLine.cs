@@ -173,7 +173,7 @@ public static class AdminCommandLine
 
         await using (var db = await factory.CreateDbContextAsync())
         {
-            await db.Database.MigrateAsync();
+            await db.Database.MigrateSurvivingKillsAsync();
         }
 
         await CarryOverAsync(connection, oldPath);
