@@ -26,30 +26,14 @@ public static class NameKey
         var buffer = normalized.Length <= 256 ? stackalloc char[normalized.Length] : new char[normalized.Length];
         var n = 0;
         var i = 0;
-        while (i < normalized.Length)
+        while (NextWord(normalized, ref i, out var start, out var length))
         {
-            while (i < normalized.Length && IsSeparator(normalized[i]))
-            {
-                i++;
-            }
-
-            var start = i;
-            while (i < normalized.Length && !IsSeparator(normalized[i]))
-            {
-                i++;
-            }
-
-            if (i == start)
-            {
-                break;
-            }
-
             if (n > 0)
             {
                 buffer[n++] = ' ';
             }
 
-            var word = normalized.AsSpan(start, i - start);
+            var word = normalized.AsSpan(start, length);
             if (word.Length > 3 && word.StartsWith("ال", StringComparison.Ordinal))
             {
                 word = word[2..];
@@ -216,25 +200,29 @@ public static class NameKey
     {
         var words = new List<string>();
         var i = 0;
-        while (i < normalized.Length)
+        while (NextWord(normalized, ref i, out var start, out var length))
         {
-            while (i < normalized.Length && IsSeparator(normalized[i]))
-            {
-                i++;
-            }
-
-            var start = i;
-            while (i < normalized.Length && !IsSeparator(normalized[i]))
-            {
-                i++;
-            }
-
-            if (i > start)
-            {
-                words.Add(normalized[start..i]);
-            }
+            words.Add(normalized.Substring(start, length));
         }
 
         return words;
+    }
+
+    /// <summary>Finds the next word at or after <paramref name="i"/>; false when only separators remain.</summary>
+    private static bool NextWord(string text, ref int i, out int start, out int length)
+    {
+        while (i < text.Length && IsSeparator(text[i]))
+        {
+            i++;
+        }
+
+        start = i;
+        while (i < text.Length && !IsSeparator(text[i]))
+        {
+            i++;
+        }
+
+        length = i - start;
+        return length > 0;
     }
 }
