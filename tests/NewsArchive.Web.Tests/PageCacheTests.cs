@@ -1,8 +1,9 @@
+using NewsArchive.Web.Data;
 using NewsArchive.Web.Import;
 
 namespace NewsArchive.Web.Tests;
 
-/// <summary>Article and person pages are served from the output cache, and an import evicts them.</summary>
+/// <summary>Article, person and search pages are served from the output cache, and an import evicts them.</summary>
 public sealed class PageCacheTests(ArchiveFactory factory) : IClassFixture<ArchiveFactory>
 {
     private const string Article = """
@@ -35,6 +36,26 @@ public sealed class PageCacheTests(ArchiveFactory factory) : IClassFixture<Archi
         var page = await GetTextAsync(client, url);
         Assert.Contains("عنوان بعد التحديث", page);
         Assert.DoesNotContain("عنوان قبل التحديث", page);
+    }
+
+    [Fact]
+    public async Task Search_page_is_cached_and_an_import_shows_the_new_article()
+    {
+        var client = factory.CreateClient();
+        var url = "/search?q=" + Uri.EscapeDataString("سيجورنيه");
+        var before = await GetTextAsync(client, url);
+        Assert.DoesNotContain("مقال عن الذاكرة المؤقتة", before);
+        using (var cached = await client.GetAsync(url))
+        {
+            Assert.True(cached.Headers.Age is not null, "second request should come from the output cache");
+        }
+
+        var path = Path.Combine(factory.SeedsPath, "search_cache_probe.txt");
+        await File.WriteAllTextAsync(path, string.Format(Article, "مقال عن الذاكرة المؤقتة"));
+        var imported = await factory.Importer.ImportFileAsync(path, new ImportRequest("test"));
+
+        Assert.Equal(ImportOutcome.Imported, imported.Outcome);
+        Assert.Contains("مقال عن الذاكرة المؤقتة", await GetTextAsync(client, url));
     }
 
     /// <summary>The page as text: however Razor encodes Arabic, the words compare decoded.</summary>

@@ -6,7 +6,7 @@ namespace NewsArchive.Web.Pages;
 
 /// <summary>
 /// Server-side output cache for the reading pages that cost several queries and a Markdown render
-/// (article, person). Imports and deletions evict them through the importer's indexer hook; the
+/// (article, person, search). Imports and deletions evict them through the importer's indexer hook; the
 /// short expiry bounds staleness from any change made outside the importer.
 /// </summary>
 public static class PageCache

@@ -1,11 +1,17 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using NewsArchive.Web.Data;
 using NewsArchive.Web.Search;
 
 namespace NewsArchive.Web.Pages.Search;
 
-/// <summary>/search?q=&amp;person=&amp;from=&amp;to=&amp;page=: words, person and date, with snippets and facets.</summary>
+/// <summary>
+/// /search?q=&amp;person=&amp;from=&amp;to=&amp;page=: words, person and date, with snippets and facets.
+/// Cached like the reading pages (keyed by the whole query string, evicted by every import): when
+/// a name is in the news, many readers search for it at once.
+/// </summary>
+[OutputCache(PolicyName = PageCache.Policy)]
 public class IndexModel(ArchiveDbContext db, ArchiveSearch search) : PageModel
 {
     private const int PageSize = 20;
