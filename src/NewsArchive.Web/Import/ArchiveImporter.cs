@@ -93,7 +93,7 @@ public sealed partial class ArchiveImporter(
             db.Database.AutoSavepointsEnabled = false;
 
             using var writer = new ArticleWriter((SqliteConnection)db.Database.GetDbConnection());
-            await using var run = new Run(db, writer, request, request.RunId, options.Value.SeedsPath, await LoadKnownFilesAsync(db, ct));
+            await using var run = new Run(db, writer, _indexers, request, request.RunId, options.Value.SeedsPath, await LoadKnownFilesAsync(db, ct));
             var counts = new int[Enum.GetValues<ImportOutcome>().Length];
             var failures = new List<ImportFileResult>();
             var lastLog = watch.Elapsed;
@@ -233,11 +233,13 @@ public sealed partial class ArchiveImporter(
             }
 
             await tx.ReleaseSavepointAsync(FileSavepoint, ct);
+            FileDone(kept: true);
         }
         catch
         {
             await tx.RollbackToSavepointAsync(FileSavepoint, CancellationToken.None);
             await tx.ReleaseSavepointAsync(FileSavepoint, CancellationToken.None);
+            FileDone(kept: false);
             throw;
         }
 
@@ -294,6 +296,7 @@ public sealed partial class ArchiveImporter(
                 .GroupBy(r => r.Entry)
                 .ToList();
             article.SubjectPersonId = mentioned.FirstOrDefault(g => g.Any(r => r.Found.IsSubject))?.Key.Id;
+            var isNew = article.Id == 0;
             article.Id = writer.SaveArticle(article);
 
             var idByName = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -363,10 +366,11 @@ public sealed partial class ArchiveImporter(
             writer.InsertRecord(Record(run, key, outcome, article.Id));
             foreach (var indexer in _indexers)
             {
-                await indexer.IndexAsync(db, article, ct);
+                await indexer.IndexAsync(db, article, isNew, ct);
             }
 
             await tx.ReleaseSavepointAsync(FileSavepoint, ct);
+            FileDone(kept: true);
             persons.Commit();
             run.BatchFiles++;
             LogImported(key, outcome, article.Id, seed.Persons.Count, seed.Events.Count);
@@ -376,6 +380,7 @@ public sealed partial class ArchiveImporter(
         {
             await tx.RollbackToSavepointAsync(FileSavepoint, CancellationToken.None);
             await tx.ReleaseSavepointAsync(FileSavepoint, CancellationToken.None);
+            FileDone(kept: false);
             persons.Rollback();
             logger.LogError(ex, "Storing {File} failed; its previous records are kept", key);
             return await FailAsync(run, key, previousArticle, 0, $"could not be stored: {ex.GetBaseException().Message}", ct);
@@ -384,8 +389,17 @@ public sealed partial class ArchiveImporter(
         {
             await tx.RollbackToSavepointAsync(FileSavepoint, CancellationToken.None);
             await tx.ReleaseSavepointAsync(FileSavepoint, CancellationToken.None);
+            FileDone(kept: false);
             persons.Rollback();
             throw;
+        }
+    }
+
+    private void FileDone(bool kept)
+    {
+        foreach (var indexer in _indexers)
+        {
+            indexer.FileDone(kept);
         }
     }
 
@@ -448,7 +462,7 @@ public sealed partial class ArchiveImporter(
 
     private sealed record KnownFile(int Id, long Size, long ModifiedTicks, int? ArticleId);
 
-    private sealed class Run(ArchiveDbContext db, ArticleWriter writer, ImportRequest request, Guid id, string seedsPath, Dictionary<string, KnownFile> known) : IAsyncDisposable
+    private sealed class Run(ArchiveDbContext db, ArticleWriter writer, IArticleIndexer[] indexers, ImportRequest request, Guid id, string seedsPath, Dictionary<string, KnownFile> known) : IAsyncDisposable
     {
         private readonly string _seedsPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(seedsPath));
 
@@ -482,22 +496,51 @@ public sealed partial class ArchiveImporter(
 
         public async Task CommitBatchAsync()
         {
-            if (Batch is not null)
+            if (Batch is null)
             {
-                // Every file in the batch is complete (or rolled back to its savepoint); a commit is not interrupted halfway.
-                await Batch.CommitAsync(CancellationToken.None);
-                await DisposeAsync();
+                return;
             }
+
+            try
+            {
+                // Every file in the batch is complete (or rolled back to its savepoint); a flush and a commit are not interrupted halfway.
+                foreach (var indexer in indexers)
+                {
+                    await indexer.FlushAsync(Db, CancellationToken.None);
+                }
+
+                await Batch.CommitAsync(CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                // Files of this batch were reported as imported: the run must fail loudly, and the next run imports them again.
+                await DisposeAsync();
+                throw new InvalidOperationException(
+                    $"Import {Id}: the last {BatchFiles} file(s) could not be committed and were rolled back: {ex.GetBaseException().Message}", ex);
+            }
+
+            await EndBatchAsync();
         }
 
+        /// <summary>Rolls back a batch that was not committed (the run failed or was cancelled).</summary>
         public async ValueTask DisposeAsync()
         {
             if (Batch is not null)
             {
-                await Batch.DisposeAsync();
-                Batch = null;
-                Writer.Enlist(null);
+                foreach (var indexer in indexers)
+                {
+                    indexer.Abandon();
+                }
+
+                await EndBatchAsync();
             }
+        }
+
+        private async ValueTask EndBatchAsync()
+        {
+            await Batch!.DisposeAsync();
+            Batch = null;
+            Writer.Enlist(null);
         }
 
         public string KeyOf(string fullPath)
