@@ -89,7 +89,8 @@ public sealed partial class ArchiveImporter(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.Database.OpenConnectionAsync(ct);
             // WAL makes NORMAL durable across crashes of the app; only a power loss can drop the last commits.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;", ct);
+            // temp_store=MEMORY keeps each file's savepoint journal in memory instead of a temp file (pwrite per page).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", ct);
             db.Database.AutoSavepointsEnabled = false;
 
             using var writer = new ArticleWriter((SqliteConnection)db.Database.GetDbConnection());
