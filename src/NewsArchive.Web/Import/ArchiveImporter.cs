@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -27,6 +28,8 @@ public sealed partial class ArchiveImporter(
     // nothing, but a commit (and the WAL pages it writes) is shared by hundreds of files.
     private const int MaxBatchFiles = 500;
     private static readonly TimeSpan MaxBatchAge = TimeSpan.FromSeconds(1);
+    // Files read ahead of the writer. Few: a longer queue only lets parsed files age into older GC generations.
+    private const int ReadAhead = 4;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly IArticleIndexer[] _indexers = indexers.ToArray();
 
@@ -98,26 +101,42 @@ public sealed partial class ArchiveImporter(
             var counts = new int[Enum.GetValues<ImportOutcome>().Length];
             var failures = new List<ImportFileResult>();
             var lastLog = watch.Elapsed;
-            for (var i = 0; i < files.Count; i++)
+            // The second core reads, hashes, parses and analyzes the next files while this one writes.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var channel = Channel.CreateBounded<ReadFile>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
+            var readAhead = Task.Run(() => ReadAheadAsync(run, files, channel.Writer, stop.Token), CancellationToken.None);
+            try
             {
-                var result = await ImportOneAsync(run, files[i], ct);
-                if (run.Batch is not null && (run.BatchFiles >= MaxBatchFiles || run.BatchAge.Elapsed > MaxBatchAge))
+                for (var i = 0; i < files.Count; i++)
                 {
-                    await run.CommitBatchAsync();
-                }
+                    var file = files[i];
+                    var result = run.NeedsReading(file)
+                        ? await ImportReadAsync(run, await channel.Reader.ReadAsync(ct), ct)
+                        : await SkipAsync(run, file, ct);
+                    if (run.Batch is not null && (run.BatchFiles >= MaxBatchFiles || run.BatchAge.Elapsed > MaxBatchAge))
+                    {
+                        await run.CommitBatchAsync();
+                    }
 
-                counts[(int)result.Outcome]++;
-                if (result.Outcome == ImportOutcome.Failed)
-                {
-                    failures.Add(result);
-                }
+                    counts[(int)result.Outcome]++;
+                    if (result.Outcome == ImportOutcome.Failed)
+                    {
+                        failures.Add(result);
+                    }
 
-                request.OnFile?.Invoke(result, new ImportProgress(i + 1, files.Count));
-                if (watch.Elapsed - lastLog > TimeSpan.FromSeconds(10))
-                {
-                    lastLog = watch.Elapsed;
-                    LogProgress(i + 1, files.Count, run.Id);
+                    request.OnFile?.Invoke(result, new ImportProgress(i + 1, files.Count));
+                    if (watch.Elapsed - lastLog > TimeSpan.FromSeconds(10))
+                    {
+                        lastLog = watch.Elapsed;
+                        LogProgress(i + 1, files.Count, run.Id);
+                    }
                 }
+            }
+            finally
+            {
+                // The run never returns (or releases the gate) while a file is still being read for it.
+                await stop.CancelAsync();
+                await readAhead;
             }
 
             await run.CommitBatchAsync();
@@ -157,31 +176,87 @@ public sealed partial class ArchiveImporter(
         return known;
     }
 
-    private async Task<ImportFileResult> ImportOneAsync(Run run, SeedFileInfo file, CancellationToken ct)
+    /// <summary>A file the incremental check passes without reading (size and time unchanged), or one that is gone.</summary>
+    private async Task<ImportFileResult> SkipAsync(Run run, SeedFileInfo file, CancellationToken ct)
     {
         var key = run.KeyOf(file.FullPath);
         run.Known.TryGetValue(key, out var known);
-        if (file.Size < 0)
-        {
-            return await FailAsync(run, key, known?.ArticleId, 0, "file not found", ct);
-        }
+        return file.Size < 0
+            ? await FailAsync(run, key, known?.ArticleId, 0, "file not found", ct)
+            : new ImportFileResult(key, ImportOutcome.Unchanged) { ArticleId = known?.ArticleId };
+    }
 
-        if (!run.Request.Force && known is { ArticleId: not null } && known.Size == file.Size && known.ModifiedTicks == file.ModifiedUtc.UtcTicks)
+    /// <summary>
+    /// Reads, hashes, parses and analyzes, in order, every file <see cref="Run.NeedsReading"/>:
+    /// pure work, no database, on its own thread. Errors are carried to the writer per file.
+    /// </summary>
+    private async Task ReadAheadAsync(Run run, List<SeedFileInfo> files, ChannelWriter<ReadFile> output, CancellationToken ct)
+    {
+        Exception? failure = null;
+        try
         {
-            return new ImportFileResult(key, ImportOutcome.Unchanged) { ArticleId = known.ArticleId };
+            foreach (var file in files)
+            {
+                if (run.NeedsReading(file))
+                {
+                    await output.WriteAsync(Read(run.KeyOf(file.FullPath), file), ct);
+                }
+            }
         }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+        finally
+        {
+            output.TryComplete(failure);
+        }
+    }
 
+    private ReadFile Read(string key, SeedFileInfo file)
+    {
         byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(file.FullPath, ct);
+            bytes = File.ReadAllBytes(file.FullPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return await FailAsync(run, key, known?.ArticleId, 0, $"cannot read the file: {ex.Message}", ct);
+            return new ReadFile(key, file, "") { Error = $"cannot read the file: {ex.Message}" };
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var read = new ReadFile(key, file, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        try
+        {
+            read.Result = SeedFileReader.Read(key, bytes);
+        }
+        catch (Exception ex)
+        {
+            read.ReaderException = ex;
+            return read;
+        }
+
+        if (read.Result.Article is { } seed)
+        {
+            read.Article = ArticleOf(seed.Article, key, read.Hash);
+            foreach (var indexer in _indexers)
+            {
+                indexer.Prepare(read.Article);
+            }
+        }
+
+        return read;
+    }
+
+    private async Task<ImportFileResult> ImportReadAsync(Run run, ReadFile read, CancellationToken ct)
+    {
+        var (key, file, hash) = (read.Key, read.File, read.Hash);
+        run.Known.TryGetValue(key, out var known);
+        if (read.Error is { } readError)
+        {
+            return await FailAsync(run, key, known?.ArticleId, 0, readError, ct);
+        }
+
         var writer = run.Writer;
         await run.BatchAsync(ct);
         var stored = known is null ? null : writer.FindSeedFile(known.Id);
@@ -198,26 +273,21 @@ public sealed partial class ArchiveImporter(
             return await LinkDuplicateAsync(run, key, file, hash, previousArticle, duplicateOf, ct);
         }
 
-        SeedReadResult read;
-        try
-        {
-            read = SeedFileReader.Read(key, bytes);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        if (read.ReaderException is { } ex)
         {
             // The reader promises errors, not exceptions; if it breaks that promise, one file fails, not the run.
             logger.LogError(ex, "Seed reader threw on {File}", key);
             return await FailAsync(run, key, previousArticle, 0, $"the reader failed: {ex.Message}", ct);
         }
 
-        if (read.Article is not { } seed)
+        if (read.Result?.Article is not { } seed || read.Article is not { } article)
         {
-            var error = read.Error ?? new SeedFileError(key, 0, "unreadable seed file");
+            var error = read.Result?.Error ?? new SeedFileError(key, 0, "unreadable seed file");
             return await FailAsync(run, key, previousArticle, error.Line, error.Reason, ct);
         }
 
         run.Persons ??= await PersonDirectory.LoadAsync(run.Db, ct);
-        return await PersistAsync(run, key, file, hash, previousArticle, seed, ct);
+        return await PersistAsync(run, key, file, hash, previousArticle, seed, article, ct);
     }
 
     private async Task<ImportFileResult> LinkDuplicateAsync(Run run, string key, SeedFileInfo file, string hash, int? previousArticle, int articleId, CancellationToken ct)
@@ -249,7 +319,7 @@ public sealed partial class ArchiveImporter(
         return new ImportFileResult(key, ImportOutcome.Duplicate) { ArticleId = articleId };
     }
 
-    private async Task<ImportFileResult> PersistAsync(Run run, string key, SeedFileInfo file, string hash, int? previousArticle, SeedArticle seed, CancellationToken ct)
+    private async Task<ImportFileResult> PersistAsync(Run run, string key, SeedFileInfo file, string hash, int? previousArticle, SeedArticle seed, Article article, CancellationToken ct)
     {
         var (db, writer, persons) = (run.Db, run.Writer, run.Persons!);
         var tx = await run.BatchAsync(ct);
@@ -257,21 +327,7 @@ public sealed partial class ArchiveImporter(
         try
         {
             var parsed = seed.Article;
-            var article = new Article
-            {
-                Title = parsed.Title,
-                TitleDerived = parsed.TitleDerived,
-                Published = parsed.Published,
-                Subject = parsed.Subject,
-                Caption = parsed.Caption,
-                Credit = parsed.Credit,
-                Body = parsed.Body,
-                Lead = LeadOf(parsed.Paragraphs),
-                PullQuotes = [.. parsed.PullQuotes],
-                SourceFile = key,
-                ContentHash = hash,
-                ImportedAt = time.GetUtcNow(),
-            };
+            article.ImportedAt = time.GetUtcNow();
 
             // A changed file keeps its article (and its URL). Other files that held the old content
             // no longer match it: they are forgotten, so the next run imports them as their own article.
@@ -446,6 +502,34 @@ public sealed partial class ArchiveImporter(
         At = time.GetUtcNow(),
     };
 
+    private static Article ArticleOf(ParsedArticle parsed, string key, string hash) => new()
+    {
+        Title = parsed.Title,
+        TitleDerived = parsed.TitleDerived,
+        Published = parsed.Published,
+        Subject = parsed.Subject,
+        Caption = parsed.Caption,
+        Credit = parsed.Credit,
+        Body = parsed.Body,
+        Lead = LeadOf(parsed.Paragraphs),
+        PullQuotes = [.. parsed.PullQuotes],
+        SourceFile = key,
+        ContentHash = hash,
+    };
+
+    /// <summary>What the read-ahead made of one file: its hash and parse, or why it could not be read.</summary>
+    private sealed class ReadFile(string key, SeedFileInfo file, string hash)
+    {
+        public string Key { get; } = key;
+        public SeedFileInfo File { get; } = file;
+        public string Hash { get; } = hash;
+        public string? Error { get; init; }
+        public SeedReadResult? Result { get; set; }
+        public Exception? ReaderException { get; set; }
+        /// <summary>The article the parse describes (not saved yet), already handed to the indexers' <see cref="IArticleIndexer.Prepare"/>.</summary>
+        public Article? Article { get; set; }
+    }
+
     /// <summary>The lead for lists: the first sentence, or the first words of a long one.</summary>
     internal static string LeadOf(IReadOnlyList<string> paragraphs)
     {
@@ -543,6 +627,15 @@ public sealed partial class ArchiveImporter(
             Batch = null;
             Writer.Enlist(null);
         }
+
+        /// <summary>
+        /// False when the incremental check passes the file on size and time alone (or it is gone):
+        /// pure, so the read-ahead and the writer agree on it without talking.
+        /// </summary>
+        public bool NeedsReading(SeedFileInfo file) =>
+            file.Size >= 0
+            && (Request.Force || !Known.TryGetValue(KeyOf(file.FullPath), out var known) || known.ArticleId is null
+                || known.Size != file.Size || known.ModifiedTicks != file.ModifiedUtc.UtcTicks);
 
         public string KeyOf(string fullPath)
         {

@@ -17,6 +17,15 @@ namespace NewsArchive.Web.Import;
 public interface IArticleIndexer
 {
     /// <summary>
+    /// Work on an article's text that needs no database, done before <see cref="IndexAsync"/> for
+    /// the same instance, possibly on another thread: the import reads ahead on a second core.
+    /// Optional; it must not throw (a failure belongs in <see cref="IndexAsync"/>, where it fails the file).
+    /// </summary>
+    void Prepare(Article article)
+    {
+    }
+
+    /// <summary>
     /// Adds or replaces the entry for <paramref name="article"/> (already saved: its
     /// <see cref="Article.Id"/> is set; <see cref="Article.Persons"/> and <see cref="Article.Events"/>
     /// hold this import's rows). <paramref name="isNew"/>: the id was created by this import, so

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NewsArchive.Web.Data;
@@ -30,11 +31,31 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
     /// <summary>Where the current file's staged writes begin.</summary>
     private int _fileStart;
 
+    /// <summary>Analyses done by <see cref="Prepare"/> on the read-ahead thread, until the writer indexes the article (or drops it).</summary>
+    private readonly ConditionalWeakTable<Article, IndexedText> _prepared = [];
+
     private readonly record struct Staged(int Id, IndexedText? Text, bool IsNew);
+
+    public void Prepare(Article article)
+    {
+        try
+        {
+            _prepared.AddOrUpdate(article, Analyze(article));
+        }
+        catch (Exception)
+        {
+            // IndexAsync analyzes again and fails the file with the error.
+        }
+    }
 
     public Task IndexAsync(ArchiveDbContext db, Article article, bool isNew, CancellationToken ct)
     {
-        var text = analyzer.AnalyzeArticle(article.Title, article.Subject, article.Caption, article.Body, article.Published);
+        if (!_prepared.TryGetValue(article, out var text))
+        {
+            text = Analyze(article);
+        }
+
+        _prepared.Remove(article);
         _staged.Add(new Staged(article.Id, text, isNew));
         return Task.CompletedTask;
     }
@@ -157,6 +178,8 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
         _staged.Clear();
         _fileStart = 0;
     }
+
+    private IndexedText Analyze(Article a) => analyzer.AnalyzeArticle(a.Title, a.Subject, a.Caption, a.Body, a.Published);
 
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
     {
