@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
+using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -27,6 +28,8 @@ public sealed partial class ArchiveImporter(
     // nothing, but a commit (and the WAL pages it writes) is shared by hundreds of files.
     private const int MaxBatchFiles = 500;
     private static readonly TimeSpan MaxBatchAge = TimeSpan.FromSeconds(1);
+    // Files read ahead of the writer. Few: a longer queue only lets parsed files age into older GC generations.
+    private const int ReadAhead = 4;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly IArticleIndexer[] _indexers = indexers.ToArray();
 
@@ -89,34 +92,51 @@ public sealed partial class ArchiveImporter(
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.Database.OpenConnectionAsync(ct);
             // WAL makes NORMAL durable across crashes of the app; only a power loss can drop the last commits.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536;", ct);
+            // temp_store=MEMORY keeps each file's savepoint journal in memory instead of a temp file (pwrite per page).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", ct);
             db.Database.AutoSavepointsEnabled = false;
 
             using var writer = new ArticleWriter((SqliteConnection)db.Database.GetDbConnection());
-            await using var run = new Run(db, writer, request, request.RunId, options.Value.SeedsPath, await LoadKnownFilesAsync(db, ct));
+            await using var run = new Run(db, writer, _indexers, request, request.RunId, options.Value.SeedsPath, await LoadKnownFilesAsync(db, ct));
             var counts = new int[Enum.GetValues<ImportOutcome>().Length];
             var failures = new List<ImportFileResult>();
             var lastLog = watch.Elapsed;
-            for (var i = 0; i < files.Count; i++)
+            // The second core reads, hashes, parses and analyzes the next files while this one writes.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var channel = Channel.CreateBounded<ReadFile>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
+            var readAhead = Task.Run(() => ReadAheadAsync(run, files, channel.Writer, stop.Token), CancellationToken.None);
+            try
             {
-                var result = await ImportOneAsync(run, files[i], ct);
-                if (run.Batch is not null && (run.BatchFiles >= MaxBatchFiles || run.BatchAge.Elapsed > MaxBatchAge))
+                for (var i = 0; i < files.Count; i++)
                 {
-                    await run.CommitBatchAsync();
-                }
+                    var file = files[i];
+                    var result = run.NeedsReading(file)
+                        ? await ImportReadAsync(run, await channel.Reader.ReadAsync(ct), ct)
+                        : await SkipAsync(run, file, ct);
+                    if (run.Batch is not null && (run.BatchFiles >= MaxBatchFiles || run.BatchAge.Elapsed > MaxBatchAge))
+                    {
+                        await run.CommitBatchAsync();
+                    }
 
-                counts[(int)result.Outcome]++;
-                if (result.Outcome == ImportOutcome.Failed)
-                {
-                    failures.Add(result);
-                }
+                    counts[(int)result.Outcome]++;
+                    if (result.Outcome == ImportOutcome.Failed)
+                    {
+                        failures.Add(result);
+                    }
 
-                request.OnFile?.Invoke(result, new ImportProgress(i + 1, files.Count));
-                if (watch.Elapsed - lastLog > TimeSpan.FromSeconds(10))
-                {
-                    lastLog = watch.Elapsed;
-                    LogProgress(i + 1, files.Count, run.Id);
+                    request.OnFile?.Invoke(result, new ImportProgress(i + 1, files.Count));
+                    if (watch.Elapsed - lastLog > TimeSpan.FromSeconds(10))
+                    {
+                        lastLog = watch.Elapsed;
+                        LogProgress(i + 1, files.Count, run.Id);
+                    }
                 }
+            }
+            finally
+            {
+                // The run never returns (or releases the gate) while a file is still being read for it.
+                await stop.CancelAsync();
+                await readAhead;
             }
 
             await run.CommitBatchAsync();
@@ -156,31 +176,87 @@ public sealed partial class ArchiveImporter(
         return known;
     }
 
-    private async Task<ImportFileResult> ImportOneAsync(Run run, SeedFileInfo file, CancellationToken ct)
+    /// <summary>A file the incremental check passes without reading (size and time unchanged), or one that is gone.</summary>
+    private async Task<ImportFileResult> SkipAsync(Run run, SeedFileInfo file, CancellationToken ct)
     {
         var key = run.KeyOf(file.FullPath);
         run.Known.TryGetValue(key, out var known);
-        if (file.Size < 0)
-        {
-            return await FailAsync(run, key, known?.ArticleId, 0, "file not found", ct);
-        }
+        return file.Size < 0
+            ? await FailAsync(run, key, known?.ArticleId, 0, "file not found", ct)
+            : new ImportFileResult(key, ImportOutcome.Unchanged) { ArticleId = known?.ArticleId };
+    }
 
-        if (!run.Request.Force && known is { ArticleId: not null } && known.Size == file.Size && known.ModifiedTicks == file.ModifiedUtc.UtcTicks)
+    /// <summary>
+    /// Reads, hashes, parses and analyzes, in order, every file <see cref="Run.NeedsReading"/>:
+    /// pure work, no database, on its own thread. Errors are carried to the writer per file.
+    /// </summary>
+    private async Task ReadAheadAsync(Run run, List<SeedFileInfo> files, ChannelWriter<ReadFile> output, CancellationToken ct)
+    {
+        Exception? failure = null;
+        try
         {
-            return new ImportFileResult(key, ImportOutcome.Unchanged) { ArticleId = known.ArticleId };
+            foreach (var file in files)
+            {
+                if (run.NeedsReading(file))
+                {
+                    await output.WriteAsync(Read(run.KeyOf(file.FullPath), file), ct);
+                }
+            }
         }
+        catch (Exception ex)
+        {
+            failure = ex;
+        }
+        finally
+        {
+            output.TryComplete(failure);
+        }
+    }
 
+    private ReadFile Read(string key, SeedFileInfo file)
+    {
         byte[] bytes;
         try
         {
-            bytes = await File.ReadAllBytesAsync(file.FullPath, ct);
+            bytes = File.ReadAllBytes(file.FullPath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return await FailAsync(run, key, known?.ArticleId, 0, $"cannot read the file: {ex.Message}", ct);
+            return new ReadFile(key, file, "") { Error = $"cannot read the file: {ex.Message}" };
         }
 
-        var hash = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        var read = new ReadFile(key, file, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        try
+        {
+            read.Result = SeedFileReader.Read(key, bytes);
+        }
+        catch (Exception ex)
+        {
+            read.ReaderException = ex;
+            return read;
+        }
+
+        if (read.Result.Article is { } seed)
+        {
+            read.Article = ArticleOf(seed.Article, key, read.Hash);
+            foreach (var indexer in _indexers)
+            {
+                indexer.Prepare(read.Article);
+            }
+        }
+
+        return read;
+    }
+
+    private async Task<ImportFileResult> ImportReadAsync(Run run, ReadFile read, CancellationToken ct)
+    {
+        var (key, file, hash) = (read.Key, read.File, read.Hash);
+        run.Known.TryGetValue(key, out var known);
+        if (read.Error is { } readError)
+        {
+            return await FailAsync(run, key, known?.ArticleId, 0, readError, ct);
+        }
+
         var writer = run.Writer;
         await run.BatchAsync(ct);
         var stored = known is null ? null : writer.FindSeedFile(known.Id);
@@ -197,26 +273,21 @@ public sealed partial class ArchiveImporter(
             return await LinkDuplicateAsync(run, key, file, hash, previousArticle, duplicateOf, ct);
         }
 
-        SeedReadResult read;
-        try
-        {
-            read = SeedFileReader.Read(key, bytes);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        if (read.ReaderException is { } ex)
         {
             // The reader promises errors, not exceptions; if it breaks that promise, one file fails, not the run.
             logger.LogError(ex, "Seed reader threw on {File}", key);
             return await FailAsync(run, key, previousArticle, 0, $"the reader failed: {ex.Message}", ct);
         }
 
-        if (read.Article is not { } seed)
+        if (read.Result?.Article is not { } seed || read.Article is not { } article)
         {
-            var error = read.Error ?? new SeedFileError(key, 0, "unreadable seed file");
+            var error = read.Result?.Error ?? new SeedFileError(key, 0, "unreadable seed file");
             return await FailAsync(run, key, previousArticle, error.Line, error.Reason, ct);
         }
 
         run.Persons ??= await PersonDirectory.LoadAsync(run.Db, ct);
-        return await PersistAsync(run, key, file, hash, previousArticle, seed, ct);
+        return await PersistAsync(run, key, file, hash, previousArticle, seed, article, ct);
     }
 
     private async Task<ImportFileResult> LinkDuplicateAsync(Run run, string key, SeedFileInfo file, string hash, int? previousArticle, int articleId, CancellationToken ct)
@@ -233,11 +304,13 @@ public sealed partial class ArchiveImporter(
             }
 
             await tx.ReleaseSavepointAsync(FileSavepoint, ct);
+            FileDone(kept: true);
         }
         catch
         {
             await tx.RollbackToSavepointAsync(FileSavepoint, CancellationToken.None);
             await tx.ReleaseSavepointAsync(FileSavepoint, CancellationToken.None);
+            FileDone(kept: false);
             throw;
         }
 
@@ -246,7 +319,7 @@ public sealed partial class ArchiveImporter(
         return new ImportFileResult(key, ImportOutcome.Duplicate) { ArticleId = articleId };
     }
 
-    private async Task<ImportFileResult> PersistAsync(Run run, string key, SeedFileInfo file, string hash, int? previousArticle, SeedArticle seed, CancellationToken ct)
+    private async Task<ImportFileResult> PersistAsync(Run run, string key, SeedFileInfo file, string hash, int? previousArticle, SeedArticle seed, Article article, CancellationToken ct)
     {
         var (db, writer, persons) = (run.Db, run.Writer, run.Persons!);
         var tx = await run.BatchAsync(ct);
@@ -254,21 +327,7 @@ public sealed partial class ArchiveImporter(
         try
         {
             var parsed = seed.Article;
-            var article = new Article
-            {
-                Title = parsed.Title,
-                TitleDerived = parsed.TitleDerived,
-                Published = parsed.Published,
-                Subject = parsed.Subject,
-                Caption = parsed.Caption,
-                Credit = parsed.Credit,
-                Body = parsed.Body,
-                Lead = LeadOf(parsed.Paragraphs),
-                PullQuotes = [.. parsed.PullQuotes],
-                SourceFile = key,
-                ContentHash = hash,
-                ImportedAt = time.GetUtcNow(),
-            };
+            article.ImportedAt = time.GetUtcNow();
 
             // A changed file keeps its article (and its URL). Other files that held the old content
             // no longer match it: they are forgotten, so the next run imports them as their own article.
@@ -294,6 +353,7 @@ public sealed partial class ArchiveImporter(
                 .GroupBy(r => r.Entry)
                 .ToList();
             article.SubjectPersonId = mentioned.FirstOrDefault(g => g.Any(r => r.Found.IsSubject))?.Key.Id;
+            var isNew = article.Id == 0;
             article.Id = writer.SaveArticle(article);
 
             var idByName = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -363,10 +423,11 @@ public sealed partial class ArchiveImporter(
             writer.InsertRecord(Record(run, key, outcome, article.Id));
             foreach (var indexer in _indexers)
             {
-                await indexer.IndexAsync(db, article, ct);
+                await indexer.IndexAsync(db, article, isNew, ct);
             }
 
             await tx.ReleaseSavepointAsync(FileSavepoint, ct);
+            FileDone(kept: true);
             persons.Commit();
             run.BatchFiles++;
             LogImported(key, outcome, article.Id, seed.Persons.Count, seed.Events.Count);
@@ -376,6 +437,7 @@ public sealed partial class ArchiveImporter(
         {
             await tx.RollbackToSavepointAsync(FileSavepoint, CancellationToken.None);
             await tx.ReleaseSavepointAsync(FileSavepoint, CancellationToken.None);
+            FileDone(kept: false);
             persons.Rollback();
             logger.LogError(ex, "Storing {File} failed; its previous records are kept", key);
             return await FailAsync(run, key, previousArticle, 0, $"could not be stored: {ex.GetBaseException().Message}", ct);
@@ -384,8 +446,17 @@ public sealed partial class ArchiveImporter(
         {
             await tx.RollbackToSavepointAsync(FileSavepoint, CancellationToken.None);
             await tx.ReleaseSavepointAsync(FileSavepoint, CancellationToken.None);
+            FileDone(kept: false);
             persons.Rollback();
             throw;
+        }
+    }
+
+    private void FileDone(bool kept)
+    {
+        foreach (var indexer in _indexers)
+        {
+            indexer.FileDone(kept);
         }
     }
 
@@ -431,6 +502,34 @@ public sealed partial class ArchiveImporter(
         At = time.GetUtcNow(),
     };
 
+    private static Article ArticleOf(ParsedArticle parsed, string key, string hash) => new()
+    {
+        Title = parsed.Title,
+        TitleDerived = parsed.TitleDerived,
+        Published = parsed.Published,
+        Subject = parsed.Subject,
+        Caption = parsed.Caption,
+        Credit = parsed.Credit,
+        Body = parsed.Body,
+        Lead = LeadOf(parsed.Paragraphs),
+        PullQuotes = [.. parsed.PullQuotes],
+        SourceFile = key,
+        ContentHash = hash,
+    };
+
+    /// <summary>What the read-ahead made of one file: its hash and parse, or why it could not be read.</summary>
+    private sealed class ReadFile(string key, SeedFileInfo file, string hash)
+    {
+        public string Key { get; } = key;
+        public SeedFileInfo File { get; } = file;
+        public string Hash { get; } = hash;
+        public string? Error { get; init; }
+        public SeedReadResult? Result { get; set; }
+        public Exception? ReaderException { get; set; }
+        /// <summary>The article the parse describes (not saved yet), already handed to the indexers' <see cref="IArticleIndexer.Prepare"/>.</summary>
+        public Article? Article { get; set; }
+    }
+
     /// <summary>The lead for lists: the first sentence, or the first words of a long one.</summary>
     internal static string LeadOf(IReadOnlyList<string> paragraphs)
     {
@@ -448,7 +547,7 @@ public sealed partial class ArchiveImporter(
 
     private sealed record KnownFile(int Id, long Size, long ModifiedTicks, int? ArticleId);
 
-    private sealed class Run(ArchiveDbContext db, ArticleWriter writer, ImportRequest request, Guid id, string seedsPath, Dictionary<string, KnownFile> known) : IAsyncDisposable
+    private sealed class Run(ArchiveDbContext db, ArticleWriter writer, IArticleIndexer[] indexers, ImportRequest request, Guid id, string seedsPath, Dictionary<string, KnownFile> known) : IAsyncDisposable
     {
         private readonly string _seedsPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(seedsPath));
 
@@ -482,23 +581,61 @@ public sealed partial class ArchiveImporter(
 
         public async Task CommitBatchAsync()
         {
-            if (Batch is not null)
+            if (Batch is null)
             {
-                // Every file in the batch is complete (or rolled back to its savepoint); a commit is not interrupted halfway.
-                await Batch.CommitAsync(CancellationToken.None);
-                await DisposeAsync();
+                return;
             }
+
+            try
+            {
+                // Every file in the batch is complete (or rolled back to its savepoint); a flush and a commit are not interrupted halfway.
+                foreach (var indexer in indexers)
+                {
+                    await indexer.FlushAsync(Db, CancellationToken.None);
+                }
+
+                await Batch.CommitAsync(CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                // Files of this batch were reported as imported: the run must fail loudly, and the next run imports them again.
+                await DisposeAsync();
+                throw new InvalidOperationException(
+                    $"Import {Id}: the last {BatchFiles} file(s) could not be committed and were rolled back: {ex.GetBaseException().Message}", ex);
+            }
+
+            await EndBatchAsync();
         }
 
+        /// <summary>Rolls back a batch that was not committed (the run failed or was cancelled).</summary>
         public async ValueTask DisposeAsync()
         {
             if (Batch is not null)
             {
-                await Batch.DisposeAsync();
-                Batch = null;
-                Writer.Enlist(null);
+                foreach (var indexer in indexers)
+                {
+                    indexer.Abandon();
+                }
+
+                await EndBatchAsync();
             }
         }
+
+        private async ValueTask EndBatchAsync()
+        {
+            await Batch!.DisposeAsync();
+            Batch = null;
+            Writer.Enlist(null);
+        }
+
+        /// <summary>
+        /// False when the incremental check passes the file on size and time alone (or it is gone):
+        /// pure, so the read-ahead and the writer agree on it without talking.
+        /// </summary>
+        public bool NeedsReading(SeedFileInfo file) =>
+            file.Size >= 0
+            && (Request.Force || !Known.TryGetValue(KeyOf(file.FullPath), out var known) || known.ArticleId is null
+                || known.Size != file.Size || known.ModifiedTicks != file.ModifiedUtc.UtcTicks);
 
         public string KeyOf(string fullPath)
         {

@@ -24,7 +24,7 @@ public static class PageCache
     /// <summary>Any article imported, changed or deleted can change any article or person page: evict them all.</summary>
     private sealed class Eviction(IOutputCacheStore store) : IArticleIndexer
     {
-        public Task IndexAsync(ArchiveDbContext db, Article article, CancellationToken ct) => store.EvictByTagAsync(Tag, ct).AsTask();
+        public Task IndexAsync(ArchiveDbContext db, Article article, bool isNew, CancellationToken ct) => store.EvictByTagAsync(Tag, ct).AsTask();
 
         public Task RemoveAsync(ArchiveDbContext db, int articleId, CancellationToken ct) => store.EvictByTagAsync(Tag, ct).AsTask();
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NewsArchive.Web.Data;
@@ -8,8 +9,10 @@ using NewsArchive.Web.Import;
 namespace NewsArchive.Web.Search;
 
 /// <summary>
-/// Keeps the full-text index in step with the articles. The importer calls it inside each file's
-/// transaction, so an article and its index entry are committed (or rolled back) together.
+/// Keeps the full-text index in step with the articles. An import stages each article's analyzed
+/// text and writes the whole batch just before it commits: FTS5 turns every savepoint into a
+/// flush of its pending terms, so writing inside each file's savepoint made one index segment per
+/// article and kept the automerge rewriting them.
 /// </summary>
 public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
 {
@@ -19,54 +22,53 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
     /// </summary>
     private readonly ConcurrentDictionary<Spelling, byte> _known = new();
 
-    public async Task IndexAsync(ArchiveDbContext db, Article article, CancellationToken ct)
+    /// <summary>The batch's staged writes in import order (<see cref="Staged.Text"/> null: the article was removed).</summary>
+    private readonly List<Staged> _staged = [];
+
+    /// <summary>Spellings the last flush added to <see cref="_known"/>: taken back if its batch rolls back.</summary>
+    private readonly List<Spelling> _flushedSpellings = [];
+
+    /// <summary>Where the current file's staged writes begin.</summary>
+    private int _fileStart;
+
+    /// <summary>Analyses done by <see cref="Prepare"/> on the read-ahead thread, until the writer indexes the article (or drops it).</summary>
+    private readonly ConditionalWeakTable<Article, IndexedText> _prepared = [];
+
+    private readonly record struct Staged(int Id, IndexedText? Text, bool IsNew);
+
+    public void Prepare(Article article)
     {
-        var text = analyzer.AnalyzeArticle(article.Title, article.Subject, article.Caption, article.Body, article.Published);
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            // Re-importing a changed file indexes the same article id again: replace, never duplicate.
-            await using (var delete = Command(connection, transaction, SearchSql.Delete))
-            {
-                Add(delete, "$id", article.Id);
-                await delete.ExecuteNonQueryAsync(ct);
-            }
-
-            await using (var insert = Command(connection, transaction, SearchSql.Insert))
-            {
-                Add(insert, "$id", article.Id);
-                Add(insert, "$title", text.Title);
-                Add(insert, "$subject", text.Subject);
-                Add(insert, "$caption", text.Caption);
-                Add(insert, "$body", text.Body);
-                Add(insert, "$period", text.Period);
-                await insert.ExecuteNonQueryAsync(ct);
-            }
-
-            await using var spelling = Command(connection, transaction, SearchSql.InsertSpelling);
-            var key = Add(spelling, "$key", string.Empty);
-            var stem = Add(spelling, "$stem", string.Empty);
-            foreach (var s in text.Spellings)
-            {
-                if (_known.TryAdd(s, 0))
-                {
-                    key.Value = s.Key;
-                    stem.Value = s.Stem;
-                    await spelling.ExecuteNonQueryAsync(ct);
-                }
-            }
+            _prepared.AddOrUpdate(article, Analyze(article));
         }
-        finally
+        catch (Exception)
         {
-            await db.Database.CloseConnectionAsync();
+            // IndexAsync analyzes again and fails the file with the error.
         }
+    }
+
+    public Task IndexAsync(ArchiveDbContext db, Article article, bool isNew, CancellationToken ct)
+    {
+        if (!_prepared.TryGetValue(article, out var text))
+        {
+            text = Analyze(article);
+        }
+
+        _prepared.Remove(article);
+        _staged.Add(new Staged(article.Id, text, isNew));
+        return Task.CompletedTask;
     }
 
     /// <summary>Removes the article's index entry; its spellings stay (other articles may use them, and a stale one only widens a query to a word that matches nothing).</summary>
     public async Task RemoveAsync(ArchiveDbContext db, int articleId, CancellationToken ct)
     {
+        // An entry staged earlier in this batch must not be written for an article that is gone.
+        if (_staged.Exists(s => s.Id == articleId))
+        {
+            _staged.Add(new Staged(articleId, null, false));
+        }
+
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -79,6 +81,113 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    public void FileDone(bool kept)
+    {
+        if (!kept)
+        {
+            _staged.RemoveRange(_fileStart, _staged.Count - _fileStart);
+        }
+
+        _fileStart = _staged.Count;
+    }
+
+    public async Task FlushAsync(ArchiveDbContext db, CancellationToken ct)
+    {
+        _flushedSpellings.Clear();
+        if (_staged.Count == 0)
+        {
+            return;
+        }
+
+        // The last write of an id wins; it replaces a previous entry only when one existed before the batch.
+        var final = new SortedDictionary<int, (IndexedText? Text, bool DeleteFirst)>();
+        foreach (var s in _staged)
+        {
+            final[s.Id] = final.TryGetValue(s.Id, out var earlier)
+                ? (s.Text, s.Text is not null && earlier.DeleteFirst)
+                : (s.Text, s.Text is not null && !s.IsNew);
+        }
+
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            await using var delete = Command(connection, transaction, SearchSql.Delete);
+            var deleteId = Add(delete, "$id", 0);
+            await using var insert = Command(connection, transaction, SearchSql.Insert);
+            var id = Add(insert, "$id", 0);
+            var title = Add(insert, "$title", string.Empty);
+            var subject = Add(insert, "$subject", string.Empty);
+            var caption = Add(insert, "$caption", string.Empty);
+            var body = Add(insert, "$body", string.Empty);
+            var period = Add(insert, "$period", string.Empty);
+            await using var spelling = Command(connection, transaction, SearchSql.InsertSpelling);
+            var key = Add(spelling, "$key", string.Empty);
+            var stem = Add(spelling, "$stem", string.Empty);
+            foreach (var (articleId, (text, deleteFirst)) in final)
+            {
+                if (text is null)
+                {
+                    continue;
+                }
+
+                if (deleteFirst)
+                {
+                    deleteId.Value = articleId;
+                    await delete.ExecuteNonQueryAsync(ct);
+                }
+
+                id.Value = articleId;
+                title.Value = text.Title;
+                subject.Value = text.Subject;
+                caption.Value = text.Caption;
+                body.Value = text.Body;
+                period.Value = text.Period;
+                await insert.ExecuteNonQueryAsync(ct);
+                foreach (var s in text.Spellings)
+                {
+                    if (_known.TryAdd(s, 0))
+                    {
+                        _flushedSpellings.Add(s);
+                        key.Value = s.Key;
+                        stem.Value = s.Stem;
+                        await spelling.ExecuteNonQueryAsync(ct);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _staged.Clear();
+            _fileStart = 0;
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    public void Abandon()
+    {
+        foreach (var s in _flushedSpellings)
+        {
+            _known.TryRemove(s, out _);
+        }
+
+        _flushedSpellings.Clear();
+        _staged.Clear();
+        _fileStart = 0;
+    }
+
+    /// <summary>
+    /// The article's index text with only the spellings not known yet: nearly all are, and testing
+    /// them here keeps the lookups on the read-ahead thread instead of the single writer.
+    /// A spelling known now stays known while the run lasts (a failed flush ends the run).
+    /// </summary>
+    private IndexedText Analyze(Article a)
+    {
+        var text = analyzer.AnalyzeArticle(a.Title, a.Subject, a.Caption, a.Body, a.Published);
+        return text with { Spellings = [.. text.Spellings.Where(s => !_known.ContainsKey(s))] };
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
