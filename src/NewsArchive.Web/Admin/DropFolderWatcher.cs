@@ -33,6 +33,9 @@ public sealed class DropFolderWatcher(
             return;
         }
 
+        // Everything up to the first await runs inside the host's start, before the server listens:
+        // the listing below (one stat per seed file) belongs after it.
+        await Task.Yield();
         Directory.CreateDirectory(seeds.Path);
         // What is there now is the startup import's business; the watcher looks after what changes.
         foreach (var file in SeedFolder.List(seeds.Path))
