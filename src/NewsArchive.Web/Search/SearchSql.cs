@@ -90,8 +90,11 @@ public static class SearchSql
         WHERE ArticleSearch MATCH $match AND s.rowid >= $minId;
         """;
 
-    /// <summary>The first and last publication dates in the archive (two index seeks).</summary>
-    public const string PublishedSpan = "SELECT min(Published), max(Published) FROM Articles;";
+    /// <summary>
+    /// The first and last publication dates in the archive: two index seeks. (SQLite answers a lone
+    /// min() or max() from the index end; both in one SELECT scan the whole index.)
+    /// </summary>
+    public const string PublishedSpan = "SELECT (SELECT min(Published) FROM Articles), (SELECT max(Published) FROM Articles);";
 
     /// <summary>How many articles match, counted up to <c>$cap</c> so a common word stays cheap.</summary>
     public static string Count(bool dated, bool byPerson) => $"""
