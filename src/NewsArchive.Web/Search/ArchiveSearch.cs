@@ -102,7 +102,9 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
 
             List<int> ranked;
             List<int> candidateIds;
-            if (total <= RankAllLimit && await AllTermsRareAsync(connection, query, ct))
+            // A lone term without filters: the total is that term's own count, no need to count it again.
+            var loneTerm = !byPerson && request.Range.IsAll && query.AllTerms.Take(2).Count() == 1;
+            if (total <= RankAllLimit && (loneTerm || await AllTermsRareAsync(connection, query, ct)))
             {
                 // Few matches of rare terms: rank them all by bm25 (lower is better).
                 var scored = await CandidatesAsync(connection, match, request, dated, byPerson, scored: true, RankAllLimit, 0, ct);
