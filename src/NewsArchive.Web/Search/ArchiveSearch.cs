@@ -94,7 +94,13 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
                 dated = checkDays;
             }
 
-            var total = await CountAsync(connection, match, request, dated, byPerson, CountCap + 1, ct);
+            // With a person filter every walk of the doclists tests each match against the persons'
+            // articles, and there are seldom more than the cap: one walk, newest first, gives both the
+            // count and the newest candidates.
+            List<Candidate>? walked = byPerson
+                ? await CandidatesAsync(connection, match, request, dated, byPerson, scored: false, CountCap + 1, 0, ct)
+                : null;
+            var total = walked?.Count ?? await CountAsync(connection, match, request, dated, byPerson, CountCap + 1, ct);
             if (total == 0)
             {
                 return new SearchResult(0, false, page, pageSize, [], [], [], false);
@@ -115,7 +121,8 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
             {
                 // A common term: bm25 would read its whole doclist. Take the newest matches and put
                 // those whose headline (title, subject) carries the words first.
-                var newest = await CandidatesAsync(connection, match, request, dated, byPerson, scored: false, CandidateCount, 0, ct);
+                var newest = walked?.Take(CandidateCount).ToList()
+                    ?? await CandidatesAsync(connection, match, request, dated, byPerson, scored: false, CandidateCount, 0, ct);
                 candidateIds = [.. newest.Select(c => c.Id)];
                 if (candidateIds.Count == 0)
                 {
