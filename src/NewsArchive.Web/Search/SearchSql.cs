@@ -91,6 +91,20 @@ public static class SearchSql
         """;
 
     /// <summary>
+    /// The articles of the persons in <c>$persons</c> published in [<c>$from</c>, <c>$to</c>], newest
+    /// first (a person filter without words). Ids and dates come from the narrow (Id, Published)
+    /// index: by rowid SQLite read a page of the wide table per article (60 → 15 ms for a person
+    /// in 4,400 articles at 300k).
+    /// </summary>
+    public const string PersonArticlesNewestFirst = """
+        SELECT a.Id AS Value FROM Articles a INDEXED BY IX_Articles_Id_Published
+        WHERE a.Id IN (SELECT ap.ArticleId FROM ArticlePersons ap WHERE ap.PersonId IN (SELECT value FROM json_each($persons)))
+          AND a.Published >= $from AND a.Published <= $to
+        ORDER BY a.Published DESC, a.Id DESC
+        LIMIT $limit OFFSET $offset
+        """;
+
+    /// <summary>
     /// The first and last publication dates in the archive: two index seeks. (SQLite answers a lone
     /// min() or max() from the index end; both in one SELECT scan the whole index.)
     /// </summary>

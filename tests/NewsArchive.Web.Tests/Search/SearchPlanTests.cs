@@ -48,6 +48,15 @@ public class SearchPlanTests(SearchFactory factory) : IClassFixture<SearchFactor
         Assert.Contains("SEARCH ap USING COVERING INDEX IX_ArticlePersons_PersonId_ArticleId", plan);
     }
 
+    [Fact]
+    public async Task Person_browse_reads_ids_and_dates_from_the_narrow_index()
+    {
+        var plan = await PlanAsync(SearchSql.PersonArticlesNewestFirst,
+            ("$persons", "[1]"), ("$from", "0001-01-01"), ("$to", "9999-12-31"), ("$limit", 10), ("$offset", 0));
+
+        Assert.Contains("SEARCH a USING COVERING INDEX IX_Articles_Id_Published", plan);
+    }
+
     private async Task<string> PlanAsync(string sql, params (string Name, object Value)[] parameters)
     {
         using var started = await _client.GetAsync("/");
