@@ -18,7 +18,8 @@ internal static class ArchiveUnderTest
 
     public interface ISearch : IDisposable
     {
-        Task SearchAsync(BenchQuery query);
+        /// <summary>Runs the query; the result as JSON (hits, totals, facets), so two builds' answers can be compared.</summary>
+        Task<string> SearchAsync(BenchQuery query);
     }
 
     /// <summary>
@@ -48,6 +49,20 @@ internal static class ArchiveUnderTest
             first is null ? null : $"{first.File}:{first.Line}: {first.Reason}");
     }
 
+    /// <summary>Brings an existing archive's schema up to this build's migrations, as the app does when it starts.</summary>
+    public static async Task MigrateAsync(string db)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Archive"] = $"Data Source={db}",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.AddArchiveDatabase();
+        using var app = builder.Build();
+        await app.Services.MigrateArchiveDatabaseAsync();
+    }
+
     /// <summary>
     /// The search the app runs for <c>/api/search</c>, step for step (person lookup, date range,
     /// ranked page of 20 with snippets and facets), with a fresh context per query as a request has.
@@ -58,7 +73,7 @@ internal static class ArchiveUnderTest
     {
         private readonly SearchAnalyzer _analyzer = new();
 
-        public async Task SearchAsync(BenchQuery query)
+        public async Task<string> SearchAsync(BenchQuery query)
         {
             if (!DateRange.TryParse(query.From, query.To, out var range, out var error))
             {
@@ -66,8 +81,9 @@ internal static class ArchiveUnderTest
             }
             await using var context = Open(db);
             var persons = await PersonLookup.ResolveAsync(context, query.Person, CancellationToken.None);
-            var search = new ArchiveSearch(context, _analyzer, new SnippetBuilder(_analyzer));
-            await search.SearchAsync(new SearchRequest(query.Text, persons, range, 1, 20), CancellationToken.None);
+            var search = new ArchiveSearch(context, _analyzer, new SnippetBuilder());
+            var result = await search.SearchAsync(new SearchRequest(query.Text, persons, range, 1, 20), CancellationToken.None);
+            return System.Text.Json.JsonSerializer.Serialize(result);
         }
 
         public void Dispose()

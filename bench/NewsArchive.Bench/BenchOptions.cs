@@ -58,6 +58,11 @@ internal sealed record BenchOptions
         NewsArchive.Bench [--quick] [--sizes 30000,300000] [--corpus DIR | --tarball FILE] [--json out.json]
                           [--work DIR] [--duration 20] [--connections 64] [--passes 3] [--no-lucene] [--no-pages]
         NewsArchive.Bench import-child --seeds DIR --db FILE      (used by the benchmark: one import, measured)
+        NewsArchive.Bench search-only --db FILE [--queries FILE | --corpus DIR] [--passes 3] [--slowest N] [--migrate] [--dump FILE]
+                                           (the in-process query mix alone on an imported archive; the mix is the
+                                            queries.txt beside the database, built from --corpus when missing;
+                                            --migrate applies this build's migrations first, as the app does at start;
+                                            --dump writes every answer as JSON, to compare two builds)
         NewsArchive.Bench serve-static --root DIR --urls URL      (used by the benchmark: the static-file ceiling)
         """;
 }

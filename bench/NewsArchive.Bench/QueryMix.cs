@@ -17,6 +17,31 @@ internal sealed record BenchQuery(string Kind, string? Text, string? Person = nu
         return string.Join('&', parts);
     }
 
+    /// <summary>Reads back a line of <c>queries.txt</c> (<c>kind\tquery string</c>), as the benchmark wrote it.</summary>
+    public static BenchQuery FromLine(string line)
+    {
+        var tab = line.IndexOf('\t');
+        if (tab <= 0)
+        {
+            throw new ArgumentException($"not a query-mix line (kind<TAB>query string): '{line}'");
+        }
+        string? text = null, person = null, from = null, to = null;
+        foreach (var part in line[(tab + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = part.IndexOf('=');
+            var value = eq < 0 ? "" : Uri.UnescapeDataString(part[(eq + 1)..]);
+            switch (eq < 0 ? part : part[..eq])
+            {
+                case "q": text = value; break;
+                case "person": person = value; break;
+                case "from": from = value; break;
+                case "to": to = value; break;
+                default: throw new ArgumentException($"unknown parameter in query-mix line: '{line}'");
+            }
+        }
+        return new BenchQuery(line[..tab], text, person, from, to);
+    }
+
     private static void Add(List<string> parts, string name, string? value)
     {
         if (!string.IsNullOrEmpty(value))

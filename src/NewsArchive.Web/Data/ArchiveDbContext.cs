@@ -33,6 +33,9 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : Iden
             a.HasIndex(x => x.ContentHash).IsUnique();
             // Lists read newest first; the id breaks ties so pages are stable.
             a.HasIndex(x => new { x.Published, x.Id });
+            // The search's year/month facets read the dates of up to a thousand articles by id: from
+            // this narrow index instead of a page of the wide table (title, body…) per article.
+            a.HasIndex(x => new { x.Id, x.Published });
             a.HasOne(x => x.SubjectPerson).WithMany().HasForeignKey(x => x.SubjectPersonId).OnDelete(DeleteBehavior.SetNull);
             a.HasMany(x => x.Persons).WithOne(x => x.Article).HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
             a.HasMany(x => x.Events).WithOne(x => x.Article).HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
@@ -58,7 +61,8 @@ public class ArchiveDbContext(DbContextOptions<ArchiveDbContext> options) : Iden
         modelBuilder.Entity<ArticlePerson>(ap =>
         {
             ap.HasKey(x => new { x.ArticleId, x.PersonId });
-            ap.HasIndex(x => x.PersonId);
+            // Covering: a person's articles (person filter, person page) come from the index alone.
+            ap.HasIndex(x => new { x.PersonId, x.ArticleId });
         });
 
         modelBuilder.Entity<ArticleEvent>(e =>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using NewsArchive.Web.Data;
 
@@ -94,7 +95,13 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
                 dated = checkDays;
             }
 
-            var total = await CountAsync(connection, match, request, dated, byPerson, CountCap + 1, ct);
+            // With a person filter every walk of the doclists tests each match against the persons'
+            // articles, and there are seldom more than the cap: one walk, newest first, gives both the
+            // count and the newest candidates.
+            List<Candidate>? walked = byPerson
+                ? await CandidatesAsync(connection, match, request, dated, byPerson, scored: false, CountCap + 1, 0, ct)
+                : null;
+            var total = walked?.Count ?? await CountAsync(connection, match, request, dated, byPerson, CountCap + 1, ct);
             if (total == 0)
             {
                 return new SearchResult(0, false, page, pageSize, [], [], [], false);
@@ -102,7 +109,9 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
 
             List<int> ranked;
             List<int> candidateIds;
-            if (total <= RankAllLimit && await AllTermsRareAsync(connection, query, ct))
+            // A lone term without filters: the total is that term's own count, no need to count it again.
+            var loneTerm = !byPerson && request.Range.IsAll && query.AllTerms.Take(2).Count() == 1;
+            if (total <= RankAllLimit && (loneTerm || await AllTermsRareAsync(connection, query, ct)))
             {
                 // Few matches of rare terms: rank them all by bm25 (lower is better).
                 var scored = await CandidatesAsync(connection, match, request, dated, byPerson, scored: true, RankAllLimit, 0, ct);
@@ -113,7 +122,8 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
             {
                 // A common term: bm25 would read its whole doclist. Take the newest matches and put
                 // those whose headline (title, subject) carries the words first.
-                var newest = await CandidatesAsync(connection, match, request, dated, byPerson, scored: false, CandidateCount, 0, ct);
+                var newest = walked?.Take(CandidateCount).ToList()
+                    ?? await CandidatesAsync(connection, match, request, dated, byPerson, scored: false, CandidateCount, 0, ct);
                 candidateIds = [.. newest.Select(c => c.Id)];
                 if (candidateIds.Count == 0)
                 {
@@ -234,26 +244,37 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
     /// <summary>Without words: the filtered articles, newest first.</summary>
     private async Task<SearchResult> BrowseAsync(SearchRequest request, int page, int pageSize, CancellationToken ct)
     {
-        var articles = db.Articles.AsNoTracking()
-            .Where(a => a.Published >= request.Range.From && a.Published <= request.Range.To);
+        Func<int, int, Task<List<int>>> newestFirst;
         if (request.PersonIds is { } personIds)
         {
-            // `Id IN (the persons' articles)` lets SQLite start from ArticlePersons' PersonId index;
-            // `Persons.Any(...)` made it walk every article and probe its persons.
-            var personArticles = db.ArticlePersons.Where(ap => personIds.Contains(ap.PersonId)).Select(ap => ap.ArticleId);
-            articles = articles.Where(a => personArticles.Contains(a.Id));
+            // Raw SQL for INDEXED BY: ids and dates of the persons' articles from the narrow
+            // (Id, Published) index, where by rowid SQLite read a wide row per article.
+            var personsJson = JsonSerializer.Serialize(personIds);
+            newestFirst = (limit, offset) => db.Database.SqlQueryRaw<int>(SearchSql.PersonArticlesNewestFirst,
+                    new SqliteParameter("$persons", personsJson),
+                    new SqliteParameter("$from", request.Range.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    new SqliteParameter("$to", request.Range.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    new SqliteParameter("$limit", limit),
+                    new SqliteParameter("$offset", offset))
+                .ToListAsync(ct);
+        }
+        else
+        {
+            var ordered = db.Articles.AsNoTracking()
+                .Where(a => a.Published >= request.Range.From && a.Published <= request.Range.To)
+                .OrderByDescending(a => a.Published).ThenByDescending(a => a.Id).Select(a => a.Id);
+            newestFirst = (limit, offset) => ordered.Skip(offset).Take(limit).ToListAsync(ct);
         }
 
         // One read of the ids, newest first, gives the count (up to the cap), the facets' candidates
         // and the first pages; each separate query would evaluate the filter again.
-        var ordered = articles.OrderByDescending(a => a.Published).ThenByDescending(a => a.Id).Select(a => a.Id);
-        var counted = await ordered.Take(CountCap + 1).ToListAsync(ct);
+        var counted = await newestFirst(CountCap + 1, 0);
         var total = counted.Count;
         var newest = counted.Count > CandidateCount ? counted[..CandidateCount] : counted;
         var start = (page - 1) * pageSize;
         var ids = start + pageSize <= counted.Count || counted.Count <= CountCap
             ? [.. counted.Skip(start).Take(pageSize)]
-            : await ordered.Skip(start).Take(pageSize).ToListAsync(ct);
+            : await newestFirst(pageSize, start);
         var items = await HitsAsync(ids, null, ct);
         var (years, persons) = await FacetsAsync(newest, ct);
         return new SearchResult(Math.Min(total, CountCap), total > CountCap, page, pageSize, items, years, persons, total > newest.Count);

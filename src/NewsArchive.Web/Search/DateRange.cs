@@ -88,6 +88,11 @@ public readonly record struct DateRange(DateOnly From, DateOnly To)
             return (null, false);
         }
 
+        // A bound outside the archive's span cuts nothing (no article is older than the first
+        // date or newer than the last), so on that side the range widens to the whole year: fewer
+        // tokens to merge, and no day check for a span that happens to start mid-month.
+        from = From <= first ? new DateOnly(first.Year, 1, 1) : from;
+        to = To >= last ? new DateOnly(last.Year, 12, 31) : to;
         var tokens = new List<string>();
         var d = new DateOnly(from.Year, from.Month, 1);
         while (d <= to && tokens.Count <= MaxPeriodTokens)

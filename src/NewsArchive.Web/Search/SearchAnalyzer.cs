@@ -4,8 +4,8 @@ using NewsArchive.Text.Normalization;
 
 namespace NewsArchive.Web.Search;
 
-/// <summary>A word of an original text with its search form, for highlighting.</summary>
-public readonly record struct AnalyzedWord(int Start, int Length, string Stem);
+/// <summary>A word of an original text, and whether its search form is one the query matched (for highlighting).</summary>
+public readonly record struct MarkedWord(int Start, int Length, bool IsMatch);
 
 /// <summary>A name key and a stem indexed under it (<c>شك</c> → <c>شويجو</c>).</summary>
 public readonly record struct Spelling(string Key, string Stem);
@@ -45,17 +45,38 @@ public sealed class SearchAnalyzer
     /// <summary>The period-column token of one month.</summary>
     public static string MonthToken(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"m{year:D4}{month:D2}");
 
-    /// <summary>The words of <paramref name="text"/> with their original offsets and search forms.</summary>
-    public IEnumerable<AnalyzedWord> Words(string? text)
+    /// <summary>
+    /// The words of <paramref name="text"/> with their original offsets, each marked when its search
+    /// form is one of <paramref name="forms"/>. A light stem is a piece of its word (light10 only cuts
+    /// affixes), so a word that contains none of the forms cannot match and is not stemmed: most
+    /// words of a body are decided by a substring test.
+    /// </summary>
+    public static List<MarkedWord> MarkedWords(string? text, IReadOnlySet<string> forms)
     {
-        foreach (var token in ArabicTokenizer.Tokenize(text))
+        var tokens = ArabicTokenizer.Tokenize(text);
+        var words = new List<MarkedWord>(tokens.Count);
+        foreach (var token in tokens)
         {
-            var stem = StemOf(token.Normalized);
-            if (stem.Length > 0)
+            var normalized = token.Normalized;
+            if (normalized.Length == 0)
             {
-                yield return new AnalyzedWord(token.Start, token.Length, stem);
+                continue;
             }
+
+            var isMatch = false;
+            foreach (var form in forms)
+            {
+                if (normalized.Contains(form, StringComparison.Ordinal))
+                {
+                    isMatch = forms.Contains(StemOf(normalized));
+                    break;
+                }
+            }
+
+            words.Add(new MarkedWord(token.Start, token.Length, isMatch));
         }
+
+        return words;
     }
 
     /// <summary>

@@ -90,8 +90,25 @@ public static class SearchSql
         WHERE ArticleSearch MATCH $match AND s.rowid >= $minId;
         """;
 
-    /// <summary>The first and last publication dates in the archive (two index seeks).</summary>
-    public const string PublishedSpan = "SELECT min(Published), max(Published) FROM Articles;";
+    /// <summary>
+    /// The articles of the persons in <c>$persons</c> published in [<c>$from</c>, <c>$to</c>], newest
+    /// first (a person filter without words). Ids and dates come from the narrow (Id, Published)
+    /// index: by rowid SQLite read a page of the wide table per article (60 → 15 ms for a person
+    /// in 4,400 articles at 300k).
+    /// </summary>
+    public const string PersonArticlesNewestFirst = """
+        SELECT a.Id AS Value FROM Articles a INDEXED BY IX_Articles_Id_Published
+        WHERE a.Id IN (SELECT ap.ArticleId FROM ArticlePersons ap WHERE ap.PersonId IN (SELECT value FROM json_each($persons)))
+          AND a.Published >= $from AND a.Published <= $to
+        ORDER BY a.Published DESC, a.Id DESC
+        LIMIT $limit OFFSET $offset
+        """;
+
+    /// <summary>
+    /// The first and last publication dates in the archive: two index seeks. (SQLite answers a lone
+    /// min() or max() from the index end; both in one SELECT scan the whole index.)
+    /// </summary>
+    public const string PublishedSpan = "SELECT (SELECT min(Published) FROM Articles), (SELECT max(Published) FROM Articles);";
 
     /// <summary>How many articles match, counted up to <c>$cap</c> so a common word stays cheap.</summary>
     public static string Count(bool dated, bool byPerson) => $"""
@@ -101,21 +118,31 @@ public static class SearchSql
             LIMIT $cap);
         """;
 
-    /// <summary>Publication year and month of the articles in <c>$ids</c>, with counts (dates are stored as yyyy-MM-dd).</summary>
+    /// <summary>
+    /// Publication year and month of the articles in <c>$ids</c>, with counts (dates are stored as
+    /// yyyy-MM-dd). The dates come from the narrow (Id, Published) index: by rowid SQLite would read
+    /// a page of the wide Articles table per article. SQLite prefers the rowid, hence INDEXED BY.
+    /// </summary>
     public const string MonthFacets = """
         SELECT CAST(substr(a.Published, 1, 4) AS INTEGER) AS y, CAST(substr(a.Published, 6, 2) AS INTEGER) AS m, count(*)
-        FROM Articles a
+        FROM Articles a INDEXED BY IX_Articles_Id_Published
         WHERE a.Id IN (SELECT value FROM json_each($ids))
         GROUP BY y, m;
         """;
 
-    /// <summary>The ten persons named in most of the articles in <c>$ids</c>.</summary>
+    /// <summary>
+    /// The ten persons named in most of the articles in <c>$ids</c>, counted from the
+    /// (ArticleId, PersonId) key alone; only the ten winners' names are read.
+    /// </summary>
     public const string PersonFacets = """
-        SELECT ap.PersonId, p.Name, count(*) AS c
-        FROM ArticlePersons ap JOIN Persons p ON p.Id = ap.PersonId
-        WHERE ap.ArticleId IN (SELECT value FROM json_each($ids))
-        GROUP BY ap.PersonId, p.Name
-        ORDER BY c DESC, ap.PersonId
-        LIMIT 10;
+        SELECT t.PersonId, p.Name, t.c
+        FROM (SELECT ap.PersonId, count(*) AS c
+              FROM ArticlePersons ap
+              WHERE ap.ArticleId IN (SELECT value FROM json_each($ids))
+              GROUP BY ap.PersonId
+              ORDER BY c DESC, ap.PersonId
+              LIMIT 10) t
+        JOIN Persons p ON p.Id = t.PersonId
+        ORDER BY t.c DESC, t.PersonId;
         """;
 }

@@ -8,7 +8,7 @@ namespace NewsArchive.Web.Search;
 /// (stem or confirmed spelling variant, as the index matched them) and mapped back to their original offsets, so
 /// hamzas and diacritics stay as written; everything outside <c>&lt;mark&gt;</c> is HTML-encoded.
 /// </summary>
-public sealed class SnippetBuilder(SearchAnalyzer analyzer)
+public sealed class SnippetBuilder
 {
     private const int WindowWords = 28;
 
@@ -20,18 +20,16 @@ public sealed class SnippetBuilder(SearchAnalyzer analyzer)
             return null;
         }
 
-        var stems = Forms(query);
-        var words = analyzer.Words(text).ToList();
-        var hits = words.Select(w => stems.Contains(w.Stem)).ToArray();
+        var words = SearchAnalyzer.MarkedWords(text, Forms(query));
         var best = -1;
         var bestCount = 0;
         var count = 0;
         for (var i = 0; i < words.Count; i++)
         {
-            count += hits[i] ? 1 : 0;
+            count += words[i].IsMatch ? 1 : 0;
             if (i >= WindowWords)
             {
-                count -= hits[i - WindowWords] ? 1 : 0;
+                count -= words[i - WindowWords].IsMatch ? 1 : 0;
             }
 
             if (count > bestCount)
@@ -48,14 +46,14 @@ public sealed class SnippetBuilder(SearchAnalyzer analyzer)
 
         // Centre the window on the first hit in the best stretch rather than ending on the last one.
         var firstHit = Math.Max(0, best - WindowWords + 1);
-        while (!hits[firstHit])
+        while (!words[firstHit].IsMatch)
         {
             firstHit++;
         }
 
         var first = Math.Max(0, firstHit - WindowWords / 3);
         var last = Math.Min(words.Count - 1, first + WindowWords - 1);
-        return Render(text, words, hits, first, last);
+        return Render(text, words, first, last);
     }
 
     /// <summary>The lead of <paramref name="text"/> when no match is in it (a title-only match).</summary>
@@ -73,15 +71,8 @@ public sealed class SnippetBuilder(SearchAnalyzer analyzer)
     /// <summary>The whole of <paramref name="text"/> (a title) with its matches marked.</summary>
     public string Highlight(string text, SearchQuery query)
     {
-        var stems = Forms(query);
-        var words = analyzer.Words(text).ToList();
-        if (words.Count == 0)
-        {
-            return Encode(text);
-        }
-
-        var hits = words.Select(w => stems.Contains(w.Stem)).ToArray();
-        return Render(text, words, hits, 0, words.Count - 1, wholeText: true);
+        var words = SearchAnalyzer.MarkedWords(text, Forms(query));
+        return words.Count == 0 ? Encode(text) : Render(text, words, 0, words.Count - 1, wholeText: true);
     }
 
     // WebUtility leaves Arabic as it is (only markup characters become entities), so the page
@@ -101,7 +92,7 @@ public sealed class SnippetBuilder(SearchAnalyzer analyzer)
         return stems;
     }
 
-    private static string Render(string text, List<AnalyzedWord> words, bool[] hits, int first, int last, bool wholeText = false)
+    private static string Render(string text, List<MarkedWord> words, int first, int last, bool wholeText = false)
     {
         var start = wholeText ? 0 : words[first].Start;
         var end = wholeText ? text.Length : words[last].Start + words[last].Length;
@@ -114,7 +105,7 @@ public sealed class SnippetBuilder(SearchAnalyzer analyzer)
         var pos = start;
         for (var i = first; i <= last; i++)
         {
-            if (!hits[i])
+            if (!words[i].IsMatch)
             {
                 continue;
             }

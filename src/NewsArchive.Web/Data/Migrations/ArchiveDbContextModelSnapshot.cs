@@ -267,6 +267,8 @@ namespace NewsArchive.Web.Data.Migrations
 
                     b.HasIndex("SubjectPersonId");
 
+                    b.HasIndex("Id", "Published");
+
                     b.HasIndex("Published", "Id");
 
                     b.ToTable("Articles");
@@ -326,7 +328,7 @@ namespace NewsArchive.Web.Data.Migrations
 
                     b.HasKey("ArticleId", "PersonId");
 
-                    b.HasIndex("PersonId");
+                    b.HasIndex("PersonId", "ArticleId");
 
                     b.ToTable("ArticlePersons");
                 });
