@@ -130,9 +130,10 @@ public sealed partial class ArchiveImporter(
                 for (var i = 0; i < files.Count; i++)
                 {
                     var file = files[i];
-                    var result = run.NeedsReading(file)
+                    var check = run.Check(file);
+                    var result = check.NeedsReading
                         ? await ImportReadAsync(run, await channel.Reader.ReadAsync(ct), ct)
-                        : await SkipAsync(run, file, ct);
+                        : await SkipAsync(run, check, file, ct);
                     if (run.Batch is not null && (run.BatchFiles >= MaxBatchFiles || run.BatchAge.Elapsed > MaxBatchAge))
                     {
                         await run.CommitBatchAsync();
@@ -203,17 +204,13 @@ public sealed partial class ArchiveImporter(
     }
 
     /// <summary>A file the incremental check passes without reading (size and time unchanged), or one that is gone.</summary>
-    private async Task<ImportFileResult> SkipAsync(Run run, SeedFileInfo file, CancellationToken ct)
-    {
-        var key = run.KeyOf(file.FullPath);
-        run.Known.TryGetValue(key, out var known);
-        return file.Size < 0
-            ? await FailAsync(run, key, known?.ArticleId, 0, "file not found", ct)
-            : new ImportFileResult(key, ImportOutcome.Unchanged) { ArticleId = known?.ArticleId };
-    }
+    private async Task<ImportFileResult> SkipAsync(Run run, FileCheck check, SeedFileInfo file, CancellationToken ct) =>
+        file.Size < 0
+            ? await FailAsync(run, check.Key, check.Known?.ArticleId, 0, "file not found", ct)
+            : new ImportFileResult(check.Key, ImportOutcome.Unchanged) { ArticleId = check.Known?.ArticleId };
 
     /// <summary>
-    /// Reads, hashes, parses and analyzes, in order, every file <see cref="Run.NeedsReading"/>:
+    /// Reads, hashes, parses and analyzes, in order, every file <see cref="Run.Check"/> says needs reading:
     /// pure work, no database, on its own thread. Errors are carried to the writer per file.
     /// </summary>
     private async Task ReadAheadAsync(Run run, List<SeedFileInfo> files, ChannelWriter<ReadFile> output, CancellationToken ct)
@@ -223,9 +220,9 @@ public sealed partial class ArchiveImporter(
         {
             foreach (var file in files)
             {
-                if (run.NeedsReading(file))
+                if (run.Check(file) is { NeedsReading: true } check)
                 {
-                    await output.WriteAsync(Read(run.KeyOf(file.FullPath), file), ct);
+                    await output.WriteAsync(Read(check.Key, file), ct);
                 }
             }
         }
@@ -573,6 +570,9 @@ public sealed partial class ArchiveImporter(
 
     private sealed record KnownFile(int Id, long Size, long ModifiedTicks, int? ArticleId);
 
+    /// <summary>A file's key, its row when known, and whether it must be read (false: size and time unchanged, or the file is gone).</summary>
+    private readonly record struct FileCheck(string Key, KnownFile? Known, bool NeedsReading);
+
     private sealed class Run(ArchiveDbContext db, ArticleWriter writer, IArticleIndexer[] indexers, ImportRequest request, Guid id, string seedsPath, Dictionary<string, KnownFile> known) : IAsyncDisposable
     {
         private readonly string _seedsPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(seedsPath));
@@ -655,13 +655,18 @@ public sealed partial class ArchiveImporter(
         }
 
         /// <summary>
-        /// False when the incremental check passes the file on size and time alone (or it is gone):
-        /// pure, so the read-ahead and the writer agree on it without talking.
+        /// The incremental check of one file, keyed and looked up once: it needs no reading when size
+        /// and time are unchanged (or it is gone). Pure, so the read-ahead and the writer agree on it without talking.
         /// </summary>
-        public bool NeedsReading(SeedFileInfo file) =>
-            file.Size >= 0
-            && (Request.Force || !Known.TryGetValue(KeyOf(file.FullPath), out var known) || known.ArticleId is null
-                || known.Size != file.Size || known.ModifiedTicks != file.ModifiedUtc.UtcTicks);
+        public FileCheck Check(SeedFileInfo file)
+        {
+            var key = KeyOf(file.FullPath);
+            Known.TryGetValue(key, out var known);
+            var needsReading = file.Size >= 0
+                && (Request.Force || known is not { ArticleId: not null }
+                    || known.Size != file.Size || known.ModifiedTicks != file.ModifiedUtc.UtcTicks);
+            return new FileCheck(key, known, needsReading);
+        }
 
         public string KeyOf(string fullPath)
         {
