@@ -172,9 +172,7 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
         var variants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         await using var command = connection.CreateCommand();
         command.CommandText = SearchSql.SpellingsOf;
-        var key = command.CreateParameter();
-        key.ParameterName = "$key";
-        command.Parameters.Add(key);
+        var key = command.AddParameter("$key", string.Empty);
         foreach (var term in query.AllTerms.Where(t => !t.IsPhrase))
         {
             var stem = term.Stems[0];
@@ -236,8 +234,8 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
     {
         await using var command = connection.CreateCommand();
         command.CommandText = SearchSql.MatchingFrom;
-        Add(command, "$match", match);
-        Add(command, "$minId", minId);
+        command.AddParameter("$match", match);
+        command.AddParameter("$minId", minId);
         var result = new HashSet<int>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -293,7 +291,7 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
         DbConnection connection, string match, SearchRequest? request, bool dated, bool byPerson, int cap, CancellationToken ct)
     {
         await using var command = Command(connection, SearchSql.Count(dated, byPerson), match, request, dated, byPerson);
-        Add(command, "$cap", cap);
+        command.AddParameter("$cap", cap);
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
@@ -301,8 +299,8 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
         DbConnection connection, string match, SearchRequest request, bool dated, bool byPerson, bool scored, int limit, int offset, CancellationToken ct)
     {
         await using var command = Command(connection, SearchSql.Candidates(scored, dated, byPerson), match, request, dated, byPerson);
-        Add(command, "$limit", limit);
-        Add(command, "$offset", offset);
+        command.AddParameter("$limit", limit);
+        command.AddParameter("$offset", offset);
         var result = new List<Candidate>(Math.Min(limit, CandidateCount));
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
@@ -317,27 +315,19 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        Add(command, "$match", match);
+        command.AddParameter("$match", match);
         if (dated && request is not null)
         {
-            Add(command, "$from", request.Range.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            Add(command, "$to", request.Range.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            command.AddParameter("$from", request.Range.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+            command.AddParameter("$to", request.Range.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
 
         if (byPerson && request is not null)
         {
-            Add(command, "$persons", JsonSerializer.Serialize(request.PersonIds));
+            command.AddParameter("$persons", JsonSerializer.Serialize(request.PersonIds));
         }
 
         return command;
-    }
-
-    private static void Add(DbCommand command, string name, object value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        command.Parameters.Add(p);
     }
 
     private async Task<List<SearchHit>> HitsAsync(List<int> ids, SearchQuery? query, CancellationToken ct)
@@ -387,7 +377,7 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
             await using (var command = connection.CreateCommand())
             {
                 command.CommandText = SearchSql.MonthFacets;
-                Add(command, "$ids", json);
+                command.AddParameter("$ids", json);
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
@@ -405,7 +395,7 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
             await using (var command = connection.CreateCommand())
             {
                 command.CommandText = SearchSql.PersonFacets;
-                Add(command, "$ids", json);
+                command.AddParameter("$ids", json);
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {

@@ -74,7 +74,7 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
         try
         {
             await using var delete = Command(connection, db.Database.CurrentTransaction?.GetDbTransaction(), SearchSql.Delete);
-            Add(delete, "$id", articleId);
+            delete.AddParameter("$id", articleId);
             await delete.ExecuteNonQueryAsync(ct);
         }
         finally
@@ -116,17 +116,17 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
         {
             var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             await using var delete = Command(connection, transaction, SearchSql.Delete);
-            var deleteId = Add(delete, "$id", 0);
+            var deleteId = delete.AddParameter("$id", 0);
             await using var insert = Command(connection, transaction, SearchSql.Insert);
-            var id = Add(insert, "$id", 0);
-            var title = Add(insert, "$title", string.Empty);
-            var subject = Add(insert, "$subject", string.Empty);
-            var caption = Add(insert, "$caption", string.Empty);
-            var body = Add(insert, "$body", string.Empty);
-            var period = Add(insert, "$period", string.Empty);
+            var id = insert.AddParameter("$id", 0);
+            var title = insert.AddParameter("$title", string.Empty);
+            var subject = insert.AddParameter("$subject", string.Empty);
+            var caption = insert.AddParameter("$caption", string.Empty);
+            var body = insert.AddParameter("$body", string.Empty);
+            var period = insert.AddParameter("$period", string.Empty);
             await using var spelling = Command(connection, transaction, SearchSql.InsertSpelling);
-            var key = Add(spelling, "$key", string.Empty);
-            var stem = Add(spelling, "$stem", string.Empty);
+            var key = spelling.AddParameter("$key", string.Empty);
+            var stem = spelling.AddParameter("$stem", string.Empty);
             foreach (var (articleId, (text, deleteFirst)) in final)
             {
                 if (text is null)
@@ -196,14 +196,5 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
         command.Transaction = transaction;
         command.CommandText = sql;
         return command;
-    }
-
-    private static DbParameter Add(DbCommand command, string name, object value)
-    {
-        var p = command.CreateParameter();
-        p.ParameterName = name;
-        p.Value = value;
-        command.Parameters.Add(p);
-        return p;
     }
 }
