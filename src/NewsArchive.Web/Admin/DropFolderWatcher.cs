@@ -131,17 +131,18 @@ public sealed class DropFolderWatcher(
         var known = await db.SeedFiles.AsNoTracking()
             .Select(s => new { s.Path, s.Size, s.ModifiedUtc })
             .ToDictionaryAsync(s => s.Path, StringComparer.Ordinal, ct);
-        foreach (var path in seeds.EnumerateSeedFiles())
+        // The listing already holds each file's size and time: no second stat per file.
+        foreach (var file in SeedFolder.List(seeds.Path))
         {
-            var info = new FileInfo(seeds.Full(path));
-            if (!info.Exists)
+            if (seeds.Relative(file.FullPath) is not { } path)
             {
                 continue;
             }
 
-            var unchanged = known.TryGetValue(path, out var k) && k.Size == info.Length
-                && Math.Abs((k.ModifiedUtc.UtcDateTime - info.LastWriteTimeUtc).TotalMilliseconds) < 1;
-            var tried = _handedOver.TryGetValue(path, out var h) && h == (info.Length, info.LastWriteTimeUtc);
+            var modified = file.ModifiedUtc.UtcDateTime;
+            var unchanged = known.TryGetValue(path, out var k) && k.Size == file.Size
+                && Math.Abs((k.ModifiedUtc.UtcDateTime - modified).TotalMilliseconds) < 1;
+            var tried = _handedOver.TryGetValue(path, out var h) && h == (file.Size, modified);
             if (!unchanged && !tried && !jobs.IsClaimed(path))
             {
                 _candidates.TryAdd(path, new Observation(-1, default, DateTime.UtcNow));
