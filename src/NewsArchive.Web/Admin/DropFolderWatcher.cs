@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
-using NewsArchive.Web.Data;
 using NewsArchive.Web.Import;
 
 namespace NewsArchive.Web.Admin;
@@ -10,15 +9,20 @@ namespace NewsArchive.Web.Admin;
 /// Imports seed files copied into the seeds folder while the app runs. A file is imported once
 /// its size and modification time have stayed the same for <see cref="AdminOptions.DropSettleTime"/>,
 /// so a file still being copied is not read half-written. The file watcher can miss events
-/// (buffer overflow, network shares), so the folder is also rescanned periodically.
+/// (buffer overflow, network shares), so the folder is also rescanned periodically, with the
+/// importer's own incremental check.
 /// </summary>
 public sealed class DropFolderWatcher(
     ImportJobs jobs,
     SeedsFolder seeds,
-    IServiceScopeFactory scopes,
+    ArchiveImporter importer,
+    StartupImportResult startup,
     IOptions<AdminOptions> options,
     ILogger<DropFolderWatcher> logger) : BackgroundService
 {
+    // A rescan lists every seed file (seconds of CPU at a million): it takes at most 1/RescanShare of the time.
+    private const int RescanShare = 50;
+    private volatile bool _eventsLost;
     private readonly ConcurrentDictionary<string, Observation> _candidates = new(StringComparer.Ordinal);
     // What the watcher last handed to the importer, so a file that fails is not retried on every
     // rescan (only once it changes).
@@ -33,18 +37,10 @@ public sealed class DropFolderWatcher(
             return;
         }
 
-        // Everything up to the first await runs inside the host's start, before the server listens:
-        // the listing below (one stat per seed file) belongs after it.
+        // Everything up to the first await runs inside the host's start, before the server listens.
         await Task.Yield();
         Directory.CreateDirectory(seeds.Path);
-        // What is there now is the startup import's business; the watcher looks after what changes.
-        foreach (var file in SeedFolder.List(seeds.Path))
-        {
-            if (seeds.Relative(file.FullPath) is { } path)
-            {
-                _handedOver[path] = (file.Size, file.ModifiedUtc.UtcDateTime);
-            }
-        }
+        await TakeOverFromStartupAsync(stoppingToken);
 
         using var watcher = new FileSystemWatcher(seeds.Path, "*.txt")
         {
@@ -54,7 +50,11 @@ public sealed class DropFolderWatcher(
         watcher.Created += (_, e) => Notice(e.FullPath);
         watcher.Changed += (_, e) => Notice(e.FullPath);
         watcher.Renamed += (_, e) => Notice(e.FullPath);
-        watcher.Error += (_, e) => logger.LogWarning(e.GetException(), "Seeds folder watcher lost events; the next rescan catches up");
+        watcher.Error += (_, e) =>
+        {
+            logger.LogWarning(e.GetException(), "Seeds folder watcher lost events; rescanning");
+            _eventsLost = true;
+        };
         watcher.EnableRaisingEvents = true;
 
         var settle = options.Value.DropSettleTime;
@@ -65,10 +65,13 @@ public sealed class DropFolderWatcher(
         {
             try
             {
-                if (DateTime.UtcNow >= nextRescan)
+                if (DateTime.UtcNow >= nextRescan || _eventsLost)
                 {
+                    _eventsLost = false;
+                    var started = Stopwatch.GetTimestamp();
                     await RescanAsync(stoppingToken);
-                    nextRescan = DateTime.UtcNow + options.Value.RescanInterval;
+                    var took = Stopwatch.GetElapsedTime(started);
+                    nextRescan = DateTime.UtcNow + TimeSpan.FromTicks(Math.Max(options.Value.RescanInterval.Ticks, took.Ticks * RescanShare));
                 }
 
                 var ready = SettledFiles(settle);
@@ -123,27 +126,49 @@ public sealed class DropFolderWatcher(
         return ready;
     }
 
-    /// <summary>Adds every file whose size or time differs from what the archive last imported.</summary>
+    /// <summary>
+    /// What was in the folder at startup is the startup import's business. The files it could not
+    /// import are remembered as handed over, so they are retried only once they change; the rest
+    /// the archive knows, and the rescans find whatever changed since its listing. Without a
+    /// startup import, the folder as it is now is the starting point.
+    /// </summary>
+    private async Task TakeOverFromStartupAsync(CancellationToken ct)
+    {
+        if (await startup.Summary.WaitAsync(ct) is { } summary)
+        {
+            foreach (var failed in summary.Failures)
+            {
+                var info = new FileInfo(seeds.Full(failed.File));
+                if (info.Exists)
+                {
+                    _handedOver[failed.File] = (info.Length, info.LastWriteTimeUtc);
+                }
+            }
+
+            return;
+        }
+
+        foreach (var file in SeedFolder.List(seeds.Path, ct))
+        {
+            if (seeds.Relative(file.FullPath) is { } path)
+            {
+                _handedOver[path] = (file.Size, file.ModifiedUtc.UtcDateTime);
+            }
+        }
+    }
+
+    /// <summary>Adds every file the importer would read now (new, changed, or not imported) that was not handed over as it is.</summary>
     private async Task RescanAsync(CancellationToken ct)
     {
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<ArchiveDbContext>();
-        var known = await db.SeedFiles.AsNoTracking()
-            .Select(s => new { s.Path, s.Size, s.ModifiedUtc })
-            .ToDictionaryAsync(s => s.Path, StringComparer.Ordinal, ct);
-        // The listing already holds each file's size and time: no second stat per file.
-        foreach (var file in SeedFolder.List(seeds.Path))
+        foreach (var file in await importer.FindPendingAsync(ct))
         {
             if (seeds.Relative(file.FullPath) is not { } path)
             {
                 continue;
             }
 
-            var modified = file.ModifiedUtc.UtcDateTime;
-            var unchanged = known.TryGetValue(path, out var k) && k.Size == file.Size
-                && Math.Abs((k.ModifiedUtc.UtcDateTime - modified).TotalMilliseconds) < 1;
-            var tried = _handedOver.TryGetValue(path, out var h) && h == (file.Size, modified);
-            if (!unchanged && !tried && !jobs.IsClaimed(path))
+            var tried = _handedOver.TryGetValue(path, out var h) && h == (file.Size, file.ModifiedUtc.UtcDateTime);
+            if (!tried && !jobs.IsClaimed(path))
             {
                 _candidates.TryAdd(path, new Observation(-1, default, DateTime.UtcNow));
             }

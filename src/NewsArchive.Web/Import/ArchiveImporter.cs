@@ -45,12 +45,46 @@ public sealed partial class ArchiveImporter(
     public Task<ImportSummary> ImportFolderAsync(string folder, ImportRequest request, CancellationToken ct = default)
     {
         var full = Path.GetFullPath(folder);
-        return RunAsync(Task.Run(() => SeedFolder.List(full), CancellationToken.None), request, ct);
+        return RunAsync(Task.Run<IReadOnlyList<SeedFileInfo>>(() => SeedFolder.List(full, ct), CancellationToken.None), request, ct);
+    }
+
+    /// <summary>
+    /// The seed files a run over the seeds folder would read now: new, changed (size or time), or
+    /// not imported yet (failed before). Reads no file and writes nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<SeedFileInfo>> FindPendingAsync(CancellationToken ct = default)
+    {
+        var seeds = options.Value.SeedsPath;
+        var listing = Task.Run(() => SeedFolder.List(seeds, ct), CancellationToken.None);
+        KnownFiles known;
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.Database.OpenConnectionAsync(ct);
+            known = KnownFiles.Load((SqliteConnection)db.Database.GetDbConnection(), seeds, ct);
+        }
+        finally
+        {
+            // Never leave the listing running unobserved.
+            await ((Task)listing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        var files = await listing;
+        var pending = new List<SeedFileInfo>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (known.Check(files, i, force: false).NeedsReading)
+            {
+                pending.Add(files[i]);
+            }
+        }
+
+        return pending;
     }
 
     /// <summary>Imports the given files, in order; a missing file is reported as failed.</summary>
     public Task<ImportSummary> ImportFilesAsync(IEnumerable<string> paths, ImportRequest request, CancellationToken ct = default) =>
-        RunAsync(Task.FromResult(paths.Select(p => SeedFileInfo.Of(p) ?? new SeedFileInfo(Path.GetFullPath(p), -1, default)).ToList()), request, ct);
+        RunAsync(Task.FromResult<IReadOnlyList<SeedFileInfo>>([.. paths.Select(p => SeedFileInfo.Of(p) ?? new SeedFileInfo(Path.GetFullPath(p), -1, default))]), request, ct);
 
     /// <summary>Imports one file and returns what happened to it.</summary>
     public async Task<ImportFileResult> ImportFileAsync(string path, ImportRequest request, CancellationToken ct = default)
@@ -91,7 +125,7 @@ public sealed partial class ArchiveImporter(
         }
     }
 
-    private async Task<ImportSummary> RunAsync(Task<List<SeedFileInfo>> listing, ImportRequest request, CancellationToken ct)
+    private async Task<ImportSummary> RunAsync(Task<IReadOnlyList<SeedFileInfo>> listing, ImportRequest request, CancellationToken ct)
     {
         try
         {
@@ -115,9 +149,9 @@ public sealed partial class ArchiveImporter(
             db.Database.AutoSavepointsEnabled = false;
 
             using var writer = new ArticleWriter((SqliteConnection)db.Database.GetDbConnection());
-            var known = await LoadKnownFilesAsync((SqliteConnection)db.Database.GetDbConnection(), ct);
+            var known = KnownFiles.Load((SqliteConnection)db.Database.GetDbConnection(), options.Value.SeedsPath, ct);
             var files = await listing;
-            await using var run = new Run(db, writer, _indexers, request, request.RunId, options.Value.SeedsPath, known);
+            await using var run = new Run(db, writer, _indexers, request, request.RunId, known);
             var counts = new int[Enum.GetValues<ImportOutcome>().Length];
             var failures = new List<ImportFileResult>();
             var lastLog = watch.Elapsed;
@@ -129,11 +163,10 @@ public sealed partial class ArchiveImporter(
             {
                 for (var i = 0; i < files.Count; i++)
                 {
-                    var file = files[i];
-                    var check = run.Check(file);
+                    var check = run.Check(files, i);
                     var result = check.NeedsReading
-                        ? await ImportReadAsync(run, await channel.Reader.ReadAsync(ct), ct)
-                        : await SkipAsync(run, check, file, ct);
+                        ? await ImportReadAsync(run, check.Known, await channel.Reader.ReadAsync(ct), ct)
+                        : await SkipAsync(run, check, ct);
                     if (run.Batch is not null && (run.BatchFiles >= MaxBatchFiles || run.BatchAge.Elapsed > MaxBatchAge))
                     {
                         await run.CommitBatchAsync();
@@ -180,49 +213,26 @@ public sealed partial class ArchiveImporter(
         }
     }
 
-    /// <summary>
-    /// All known seed files in one query: the incremental check then needs no database round
-    /// trip per unchanged file, which is what lets a million-file archive start in seconds.
-    /// </summary>
-    /// <remarks>
-    /// A plain reader rather than an EF query: materializing a million rows through EF took twice
-    /// as long. The columns are read as EF maps them (<c>ModifiedUtc</c> as UTC ticks).
-    /// </remarks>
-    private static async Task<Dictionary<string, KnownFile>> LoadKnownFilesAsync(SqliteConnection connection, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM SeedFiles";
-        var known = new Dictionary<string, KnownFile>(Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture), StringComparer.Ordinal);
-        command.CommandText = "SELECT Path, Id, Size, ModifiedUtc, ArticleId FROM SeedFiles";
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (reader.Read())
-        {
-            known[reader.GetString(0)] = new KnownFile(reader.GetInt32(1), reader.GetInt64(2), reader.GetInt64(3), reader.IsDBNull(4) ? null : reader.GetInt32(4));
-        }
-
-        return known;
-    }
-
     /// <summary>A file the incremental check passes without reading (size and time unchanged), or one that is gone.</summary>
-    private async Task<ImportFileResult> SkipAsync(Run run, FileCheck check, SeedFileInfo file, CancellationToken ct) =>
-        file.Size < 0
-            ? await FailAsync(run, check.Key, check.Known?.ArticleId, 0, "file not found", ct)
-            : new ImportFileResult(check.Key, ImportOutcome.Unchanged) { ArticleId = check.Known?.ArticleId };
+    private ValueTask<ImportFileResult> SkipAsync(Run run, FileCheck check, CancellationToken ct) =>
+        check.Missing
+            ? new(FailAsync(run, check.Key, check.Known?.ArticleId, 0, "file not found", ct))
+            : new(new ImportFileResult(check.Key, ImportOutcome.Unchanged) { ArticleId = check.Known?.ArticleId });
 
     /// <summary>
     /// Reads, hashes, parses and analyzes, in order, every file <see cref="Run.Check"/> says needs reading:
     /// pure work, no database, on its own thread. Errors are carried to the writer per file.
     /// </summary>
-    private async Task ReadAheadAsync(Run run, List<SeedFileInfo> files, ChannelWriter<ReadFile> output, CancellationToken ct)
+    private async Task ReadAheadAsync(Run run, IReadOnlyList<SeedFileInfo> files, ChannelWriter<ReadFile> output, CancellationToken ct)
     {
         Exception? failure = null;
         try
         {
-            foreach (var file in files)
+            for (var i = 0; i < files.Count; i++)
             {
-                if (run.Check(file) is { NeedsReading: true } check)
+                if (run.Check(files, i) is { NeedsReading: true } check)
                 {
-                    await output.WriteAsync(Read(check.Key, file), ct);
+                    await output.WriteAsync(Read(check.Key, files[i]), ct);
                 }
             }
         }
@@ -271,10 +281,9 @@ public sealed partial class ArchiveImporter(
         return read;
     }
 
-    private async Task<ImportFileResult> ImportReadAsync(Run run, ReadFile read, CancellationToken ct)
+    private async Task<ImportFileResult> ImportReadAsync(Run run, KnownFile? known, ReadFile read, CancellationToken ct)
     {
         var (key, file, hash) = (read.Key, read.File, read.Hash);
-        run.Known.TryGetValue(key, out var known);
         if (read.Error is { } readError)
         {
             return await FailAsync(run, key, known?.ArticleId, 0, readError, ct);
@@ -282,11 +291,11 @@ public sealed partial class ArchiveImporter(
 
         var writer = run.Writer;
         await run.BatchAsync(ct);
-        var stored = known is null ? null : writer.FindSeedFile(known.Id);
+        var stored = known is { } row ? writer.FindSeedFile(row.Id) : null;
         if (stored is { ArticleId: not null } && stored.Value.Hash == hash && !run.Request.Force)
         {
             // Touched but not changed (copied, restored from backup): remember the new time, parse nothing.
-            writer.TouchSeedFile(known!.Id, file);
+            writer.TouchSeedFile(known!.Value.Id, file);
             return new ImportFileResult(key, ImportOutcome.Unchanged) { ArticleId = stored.Value.ArticleId };
         }
 
@@ -568,20 +577,13 @@ public sealed partial class ArchiveImporter(
         return string.Concat(sentence.AsSpan(0, cut > 0 ? cut : LeadMaxLength), "…");
     }
 
-    private sealed record KnownFile(int Id, long Size, long ModifiedTicks, int? ArticleId);
-
-    /// <summary>A file's key, its row when known, and whether it must be read (false: size and time unchanged, or the file is gone).</summary>
-    private readonly record struct FileCheck(string Key, KnownFile? Known, bool NeedsReading);
-
-    private sealed class Run(ArchiveDbContext db, ArticleWriter writer, IArticleIndexer[] indexers, ImportRequest request, Guid id, string seedsPath, Dictionary<string, KnownFile> known) : IAsyncDisposable
+    private sealed class Run(ArchiveDbContext db, ArticleWriter writer, IArticleIndexer[] indexers, ImportRequest request, Guid id, KnownFiles known) : IAsyncDisposable
     {
-        private readonly string _seedsPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(seedsPath));
 
         public ArchiveDbContext Db { get; } = db;
         public ArticleWriter Writer { get; } = writer;
         public ImportRequest Request { get; } = request;
         public Guid Id { get; } = id;
-        public Dictionary<string, KnownFile> Known { get; } = known;
         /// <summary>Loaded when the first file needs parsing: a run of unchanged files never pays for it.</summary>
         public PersonDirectory? Persons { get; set; }
 
@@ -591,6 +593,9 @@ public sealed partial class ArchiveImporter(
         public int BatchFiles { get; set; }
 
         public Stopwatch BatchAge { get; } = new();
+
+        /// <summary>The incremental check (see <see cref="KnownFiles.Check"/>); pure, so the read-ahead and the writer agree on it without talking.</summary>
+        public FileCheck Check(IReadOnlyList<SeedFileInfo> files, int index) => known.Check(files, index, Request.Force);
 
         public async Task<IDbContextTransaction> BatchAsync(CancellationToken ct)
         {
@@ -654,34 +659,6 @@ public sealed partial class ArchiveImporter(
             Writer.Enlist(null);
         }
 
-        /// <summary>
-        /// The incremental check of one file, keyed and looked up once: it needs no reading when size
-        /// and time are unchanged (or it is gone). Pure, so the read-ahead and the writer agree on it without talking.
-        /// </summary>
-        public FileCheck Check(SeedFileInfo file)
-        {
-            var key = KeyOf(file.FullPath);
-            Known.TryGetValue(key, out var known);
-            var needsReading = file.Size >= 0
-                && (Request.Force || known is not { ArticleId: not null }
-                    || known.Size != file.Size || known.ModifiedTicks != file.ModifiedUtc.UtcTicks);
-            return new FileCheck(key, known, needsReading);
-        }
-
-        public string KeyOf(string fullPath)
-        {
-            // The common case, a listed file of the seeds folder, without GetRelativePath's work (a million times at startup).
-            if (fullPath.Length > _seedsPath.Length + 1 && fullPath.StartsWith(_seedsPath, StringComparison.Ordinal)
-                && fullPath[_seedsPath.Length] == Path.DirectorySeparatorChar && !fullPath.Contains("..", StringComparison.Ordinal))
-            {
-                var inner = fullPath[(_seedsPath.Length + 1)..];
-                return Path.DirectorySeparatorChar == '/' ? inner : inner.Replace('\\', '/');
-            }
-
-            var relative = Path.GetRelativePath(_seedsPath, fullPath);
-            var inside = !relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative);
-            return (inside ? relative : fullPath).Replace('\\', '/');
-        }
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import failed: {File}:{Line}: {Reason}")]

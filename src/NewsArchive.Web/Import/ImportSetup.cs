@@ -19,29 +19,43 @@ public static class ImportSetup
                 o.SeedsPath = ArchivePaths.SeedsFolder(configuration, env.ContentRootPath));
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ArchiveImporter>();
+        builder.Services.AddSingleton<StartupImportResult>();
         builder.Services.AddHostedService<StartupImport>();
         return builder;
     }
 
     /// <summary>Imports the seeds folder before the server starts; unchanged files cost a directory listing.</summary>
-    private sealed class StartupImport(ArchiveImporter importer, IOptions<ArchiveOptions> options, ILogger<StartupImport> logger) : IHostedService
+    private sealed class StartupImport(ArchiveImporter importer, StartupImportResult result, IOptions<ArchiveOptions> options, ILogger<StartupImport> logger) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            ImportSummary? summary = null;
+            try
+            {
+                summary = await ImportAsync(cancellationToken);
+            }
+            finally
+            {
+                result.Set(summary);
+            }
+        }
+
+        private async Task<ImportSummary?> ImportAsync(CancellationToken ct)
         {
             var folder = options.Value.SeedsPath;
             if (!options.Value.ImportOnStartup)
             {
-                return;
+                return null;
             }
 
             if (!Directory.Exists(folder))
             {
                 logger.LogWarning("Seeds folder {SeedsPath} does not exist; nothing to import", folder);
-                return;
+                return null;
             }
 
             logger.LogInformation("Importing seed files from {SeedsPath}", folder);
-            await importer.ImportFolderAsync(folder, new ImportRequest("startup"), cancellationToken);
+            return await importer.ImportFolderAsync(folder, new ImportRequest("startup"), ct);
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,4 +1,7 @@
+using System.Collections;
 using System.IO.Enumeration;
+using System.Runtime.InteropServices;
+using System.Text;
 
 namespace NewsArchive.Web.Import;
 
@@ -18,28 +21,351 @@ public static class SeedFolder
 {
     /// <summary>
     /// Every <c>*.txt</c> under <paramref name="folder"/>, recursively, in ordinal path order.
-    /// Hidden folders (<c>.deleted/</c>, upload temp folders) are skipped. Size and time come from
-    /// the directory listing, so no file is opened.
+    /// Hidden files and folders (<c>.deleted/</c>, upload temp folders) are skipped, and so are
+    /// linked folders (no cycles). Size and time come from one stat per file; no file is opened.
     /// </summary>
-    public static List<SeedFileInfo> List(string folder)
+    public static SeedListing List(string folder, CancellationToken ct = default)
     {
-        if (!Directory.Exists(folder))
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var listing = new SeedListing(root);
+        if (Directory.Exists(root))
         {
-            return [];
+            listing.AddFolder(root, "", ct);
         }
 
-        var files = new FileSystemEnumerable<SeedFileInfo>(
-            folder,
-            (ref FileSystemEntry e) => new SeedFileInfo(e.ToFullPath(), e.Length, e.LastWriteTimeUtc),
-            new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = 0 })
-        {
-            ShouldIncludePredicate = (ref FileSystemEntry e) =>
-                !e.IsDirectory && e.FileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) && !e.FileName.StartsWith('.'),
-            ShouldRecursePredicate = (ref FileSystemEntry e) => !e.FileName.StartsWith('.'),
-        };
+        return listing;
+    }
+}
 
-        var list = files.ToList();
-        list.Sort((a, b) => string.CompareOrdinal(a.FullPath, b.FullPath));
-        return list;
+/// <summary>
+/// The seed files of one folder tree in ordinal path order, with size and modification time.
+/// </summary>
+/// <remarks>
+/// Compact on purpose: a table of folder names, one character buffer holding every file name, and
+/// an array of plain structs, so a listing holds no object per file. A million files take about
+/// 50 MB the garbage collector never has to trace; a list of full paths took ~160 bytes a file and
+/// made every collection during the run slower. Paths are built only for the files that are read.
+/// </remarks>
+public sealed class SeedListing : IReadOnlyList<SeedFileInfo>
+{
+    private const int ParallelFrom = 8192;
+    private static readonly EnumerationOptions OneFolder = new() { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0 };
+    private readonly List<string> _folders = [];
+    private Entry[] _entries = new Entry[64];
+    private char[] _names = new char[1024];
+    private int _namesLength;
+
+    internal SeedListing(string root) => Root = root;
+
+    /// <summary>The listed folder, as a full path without a trailing separator.</summary>
+    public string Root { get; }
+
+    public int Count { get; private set; }
+
+    public SeedFileInfo this[int index] => new(FullPath(index), Size(index), ModifiedUtc(index));
+
+    public long Size(int index) => At(index).Size;
+
+    public DateTimeOffset ModifiedUtc(int index) => new(At(index).ModifiedTicks, TimeSpan.Zero);
+
+    /// <summary>The path below <see cref="Root"/>, with '/' between folders.</summary>
+    public string RelativePath(int index)
+    {
+        ref readonly var entry = ref At(index);
+        return string.Concat(_folders[entry.Folder], _names.AsSpan(entry.NameStart, entry.NameLength));
+    }
+
+    /// <summary>Writes <see cref="RelativePath"/> into <paramref name="destination"/>; the length written, or -1 when it does not fit.</summary>
+    public int CopyRelativePath(int index, Span<char> destination)
+    {
+        ref readonly var entry = ref At(index);
+        var folder = _folders[entry.Folder];
+        var length = folder.Length + entry.NameLength;
+        if (length > destination.Length)
+        {
+            return -1;
+        }
+
+        folder.CopyTo(destination);
+        _names.AsSpan(entry.NameStart, entry.NameLength).CopyTo(destination[folder.Length..]);
+        return length;
+    }
+
+    public string FullPath(int index) => Path.Join(Root, RelativePath(index));
+
+    public IEnumerator<SeedFileInfo> GetEnumerator()
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            yield return this[i];
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private ref readonly Entry At(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+        return ref _entries[index];
+    }
+
+    /// <summary>
+    /// Lists <paramref name="directory"/> (relative name <paramref name="relative"/>, "" or ending in '/'):
+    /// its entries are appended, sorted as their full paths sort (a folder as its name plus '/'),
+    /// then each subfolder is replaced by its own listing, so the whole tree comes out in path order.
+    /// </summary>
+    internal void AddFolder(string directory, string relative, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var folder = _folders.Count;
+        _folders.Add(relative);
+        var start = Count;
+        using (var reader = new FolderReader(directory, this, folder))
+        {
+            while (reader.MoveNext())
+            {
+                // Each entry is appended by the reader itself.
+                if ((Count & 0xFFFF) == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                }
+            }
+        }
+
+        var count = Count - start;
+        var order = Enumerable.Range(start, count).ToArray();
+        var sizes = new long[count];
+        var times = new long[count];
+        // A big folder's names are sorted while its files are stat'ed: seconds each at a million files, on different cores.
+        var sorting = count >= ParallelFrom ? Task.Run(() => SortByPath(order)) : null;
+        StatFiles(directory, start, sizes, times, ct);
+        if (sorting is null)
+        {
+            SortByPath(order);
+        }
+        else
+        {
+            sorting.GetAwaiter().GetResult();
+        }
+
+        var children = new List<Entry>(count);
+        foreach (var index in order)
+        {
+            var child = _entries[index];
+            if (child.IsFolder || sizes[index - start] >= 0)
+            {
+                children.Add(child with { Size = sizes[index - start], ModifiedTicks = times[index - start] });
+            }
+        }
+
+        Count = start;
+        foreach (var child in children)
+        {
+            if (child.IsFolder)
+            {
+                var name = new string(_names.AsSpan(child.NameStart, child.NameLength));
+                AddFolder(Path.Join(directory, name), relative + name + "/", ct);
+            }
+            else
+            {
+                Append(child);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Size and time of the files among entries <paramref name="start"/>.. (a negative size: not a
+    /// seed file after all). A big folder is stat'ed on every core: the calls wait on the kernel, not on each other.
+    /// </summary>
+    private void StatFiles(string directory, int start, long[] sizes, long[] times, CancellationToken ct)
+    {
+        var directoryUtf8 = Encoding.UTF8.GetBytes(directory + "/");
+        void Stat(int from, int to)
+        {
+            for (var i = from; i < to; i++)
+            {
+                var entry = _entries[start + i];
+                if (entry.IsFolder)
+                {
+                    continue;
+                }
+
+                var name = _names.AsSpan(entry.NameStart, entry.NameLength);
+                switch (FileStat.Read(directoryUtf8, name, out var stat))
+                {
+                    case FileStat.Outcome.File:
+                        (sizes[i], times[i]) = stat;
+                        break;
+                    case FileStat.Outcome.Unsupported:
+                        var info = new FileInfo(Path.Join(directory, name));
+                        (sizes[i], times[i]) = info.Exists ? (info.Length, info.LastWriteTimeUtc.Ticks) : (-1, 0);
+                        break;
+                    default:
+                        // Gone since the folder was read, a broken link, or not a plain file.
+                        sizes[i] = -1;
+                        break;
+                }
+            }
+        }
+
+        if (sizes.Length < ParallelFrom)
+        {
+            Stat(0, sizes.Length);
+            return;
+        }
+
+        var chunk = 4096;
+        Parallel.For(0, (sizes.Length + chunk - 1) / chunk, new ParallelOptions { CancellationToken = ct }, c => Stat(c * chunk, Math.Min(sizes.Length, (c + 1) * chunk)));
+    }
+
+    private void SortByPath(int[] order) => order.AsSpan().Sort(new PathOrder(_entries, _names));
+
+    /// <summary>Ordinal order of the full paths: a folder's name compares as if followed by '/'.</summary>
+    private readonly struct PathOrder(Entry[] entries, char[] names) : IComparer<int>
+    {
+        public int Compare(int a, int b)
+        {
+            ref readonly var first = ref entries[a];
+            ref readonly var second = ref entries[b];
+            var x = names.AsSpan(first.NameStart, first.NameLength);
+            var y = names.AsSpan(second.NameStart, second.NameLength);
+            var common = Math.Min(x.Length, y.Length);
+            var order = x[..common].SequenceCompareTo(y[..common]);
+            if (order != 0)
+            {
+                return order;
+            }
+
+            var nextX = x.Length > common ? x[common] : first.IsFolder ? '/' : -1;
+            var nextY = y.Length > common ? y[common] : second.IsFolder ? '/' : -1;
+            return nextX.CompareTo(nextY);
+        }
+    }
+
+    private void Append(Entry entry)
+    {
+        if (Count == _entries.Length)
+        {
+            Array.Resize(ref _entries, _entries.Length * 2);
+        }
+
+        _entries[Count++] = entry;
+    }
+
+    private void AppendChild(int folder, ReadOnlySpan<char> name, bool isFolder)
+    {
+        if (_namesLength + name.Length > _names.Length)
+        {
+            Array.Resize(ref _names, Math.Max(_names.Length * 2, _namesLength + name.Length));
+        }
+
+        name.CopyTo(_names.AsSpan(_namesLength));
+        Append(new Entry(folder, _namesLength, name.Length, isFolder, 0, 0));
+        _namesLength += name.Length;
+    }
+
+    private readonly record struct Entry(int Folder, int NameStart, int NameLength, bool IsFolder, long Size, long ModifiedTicks);
+
+    /// <summary>Reads the names of one folder's seed files and subfolders into the listing (no stat: <see cref="StatFiles"/> follows).</summary>
+    private sealed class FolderReader(string directory, SeedListing listing, int folder)
+        : FileSystemEnumerator<bool>(directory, OneFolder)
+    {
+
+        protected override bool ShouldIncludeEntry(ref FileSystemEntry entry) =>
+            !entry.FileName.StartsWith('.')
+            && (entry.IsDirectory
+                ? (entry.Attributes & FileAttributes.ReparsePoint) == 0
+                : entry.FileName.EndsWith(".txt", StringComparison.OrdinalIgnoreCase));
+
+        protected override bool TransformEntry(ref FileSystemEntry entry)
+        {
+            listing.AppendChild(folder, entry.FileName, entry.IsDirectory);
+            return entry.IsDirectory;
+        }
+    }
+}
+
+/// <summary>
+/// Size and modification time of a file by one <c>statx</c> call on Linux.
+/// </summary>
+/// <remarks>
+/// .NET's own stat of a listed file costs about twice the system call on this kind of machine
+/// (7.0 against 3.3 CPU-seconds for a million files), and a start with a million unchanged seed
+/// files spends most of its time there. <c>statx</c> has one layout on every Linux architecture.
+/// Elsewhere, or when the call is missing or fails, callers fall back to .NET's stat.
+/// </remarks>
+internal static partial class FileStat
+{
+    private const int AtCurrentDirectory = -100;
+    private const uint WantTypeSizeAndTime = 0x1 | 0x40 | 0x200; // STATX_TYPE | STATX_MTIME | STATX_SIZE
+    private const ushort TypeMask = 0xF000;
+    private const ushort RegularFile = 0x8000;
+    private const int NoEntry = 2, PermissionDenied = 13, NotADirectory = 20, NameTooLong = 36, TooManyLinks = 40;
+    private static bool _available = OperatingSystem.IsLinux();
+
+    public enum Outcome
+    {
+        /// <summary>No <c>statx</c> here: use .NET's stat.</summary>
+        Unsupported,
+        /// <summary>Missing, unreadable, or not a regular file (after following links).</summary>
+        NotAFile,
+        File,
+    }
+
+    /// <summary>Stats <paramref name="directoryUtf8"/> (ending in '/') + <paramref name="name"/>, following links.</summary>
+    public static Outcome Read(ReadOnlySpan<byte> directoryUtf8, ReadOnlySpan<char> name, out (long Size, long ModifiedTicks) result)
+    {
+        result = default;
+        if (!_available)
+        {
+            return Outcome.Unsupported;
+        }
+
+        var length = directoryUtf8.Length + Encoding.UTF8.GetMaxByteCount(name.Length) + 1;
+        Span<byte> path = length <= 1024 ? stackalloc byte[1024] : new byte[length];
+        directoryUtf8.CopyTo(path);
+        var end = directoryUtf8.Length + Encoding.UTF8.GetBytes(name, path[directoryUtf8.Length..]);
+        path[end] = 0;
+        try
+        {
+            if (Statx(AtCurrentDirectory, ref MemoryMarshal.GetReference(path), 0, WantTypeSizeAndTime, out var stat) != 0)
+            {
+                if (Marshal.GetLastPInvokeError() is NoEntry or NotADirectory or PermissionDenied or TooManyLinks or NameTooLong)
+                {
+                    return Outcome.NotAFile;
+                }
+
+                // ENOSYS, or EPERM from a sandbox that filters the call: .NET's stat from here on.
+                _available = false;
+                return Outcome.Unsupported;
+            }
+
+            if ((stat.Mode & TypeMask) != RegularFile)
+            {
+                return Outcome.NotAFile;
+            }
+
+            result = ((long)stat.Size, DateTime.UnixEpoch.Ticks + (stat.ModifiedSeconds * TimeSpan.TicksPerSecond) + (stat.ModifiedNanoseconds / TimeSpan.NanosecondsPerTick));
+            return Outcome.File;
+        }
+        catch (Exception ex) when (ex is EntryPointNotFoundException or DllNotFoundException)
+        {
+            _available = false;
+            return Outcome.Unsupported;
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static partial int Statx(int directoryFd, ref byte path, int flags, uint mask, out StatxBuffer buffer);
+
+    /// <summary><c>struct statx</c> (linux/stat.h): 256 bytes, the same on every architecture.</summary>
+    [StructLayout(LayoutKind.Explicit, Size = 256)]
+    private struct StatxBuffer
+    {
+        [FieldOffset(28)] public ushort Mode;
+        [FieldOffset(40)] public ulong Size;
+        [FieldOffset(112)] public long ModifiedSeconds;
+        [FieldOffset(120)] public uint ModifiedNanoseconds;
     }
 }
