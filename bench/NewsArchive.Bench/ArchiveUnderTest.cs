@@ -14,7 +14,7 @@ namespace NewsArchive.Bench;
 /// </summary>
 internal static class ArchiveUnderTest
 {
-    public sealed record ImportOutcome(int Articles, int Failed, string? FirstError);
+    public sealed record ImportOutcome(int Files, int Articles, int Failed, string? FirstError);
 
     public interface ISearch : IDisposable
     {
@@ -45,7 +45,7 @@ internal static class ArchiveUnderTest
         var importer = app.Services.GetRequiredService<ArchiveImporter>();
         var summary = await importer.ImportFolderAsync(seeds, new ImportRequest("bench"));
         var first = summary.Failures.FirstOrDefault();
-        return new ImportOutcome(summary.Imported + summary.Updated, summary.Failed,
+        return new ImportOutcome(summary.Total, summary.Imported + summary.Updated, summary.Failed,
             first is null ? null : $"{first.File}:{first.Line}: {first.Reason}");
     }
 

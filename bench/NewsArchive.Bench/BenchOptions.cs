@@ -19,6 +19,8 @@ internal sealed record BenchOptions
     public int Passes { get; init; } = 3;
     public bool SkipLucene { get; init; }
     public bool SkipPages { get; init; }
+    /// <summary>Start the app as the build output instead of publishing it ReadyToRun first (faster; the smoke test uses it).</summary>
+    public bool SkipPublish { get; init; }
 
     public static BenchOptions Parse(string[] args)
     {
@@ -39,6 +41,7 @@ internal sealed record BenchOptions
                 "--passes" => options with { Passes = int.Parse(Value(), CultureInfo.InvariantCulture) },
                 "--no-lucene" => options with { SkipLucene = true },
                 "--no-pages" => options with { SkipPages = true },
+                "--no-publish" => options with { SkipPublish = true },
                 _ => throw new ArgumentException($"unknown option {args[i]}\n{Usage}"),
             };
         }
@@ -57,6 +60,7 @@ internal sealed record BenchOptions
     public const string Usage = """
         NewsArchive.Bench [--quick] [--sizes 30000,300000] [--corpus DIR | --tarball FILE] [--json out.json]
                           [--work DIR] [--duration 20] [--connections 64] [--passes 3] [--no-lucene] [--no-pages]
+                          [--no-publish]
         NewsArchive.Bench import-child --seeds DIR --db FILE      (used by the benchmark: one import, measured)
         NewsArchive.Bench search-only --db FILE [--queries FILE | --corpus DIR] [--passes 3] [--slowest N] [--migrate] [--dump FILE]
                                            (the in-process query mix alone on an imported archive; the mix is the

@@ -17,7 +17,7 @@ public class QuickRunTests
         var json = Path.Combine(corpus, "out.json");
         try
         {
-            var (exitCode, output) = RunBench(["--corpus", corpus, "--sizes", "60", "--duration", "1", "--passes", "1", "--json", json]);
+            var (exitCode, output) = RunBench(["--corpus", corpus, "--sizes", "60", "--duration", "1", "--passes", "1", "--no-publish", "--json", json]);
 
             Assert.True(exitCode == 0, output);
             using var report = JsonDocument.Parse(File.ReadAllText(json));
