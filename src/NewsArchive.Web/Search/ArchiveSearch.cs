@@ -361,6 +361,30 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
         return hits;
     }
 
+    /// <summary>The month facets of <paramref name="ids"/> from the in-memory dates; null when an id is not in them.</summary>
+    private static List<MonthFacet>? MonthsFromMemory(List<int> ids, IReadOnlyList<int>? dayById)
+    {
+        if (dayById is null)
+        {
+            return null;
+        }
+
+        var counts = new Dictionary<int, int>();
+        foreach (var id in ids)
+        {
+            var day = id >= 0 && id < dayById.Count ? dayById[id] : 0;
+            if (day == 0)
+            {
+                return null;
+            }
+
+            var month = day / 100;
+            counts[month] = counts.GetValueOrDefault(month) + 1;
+        }
+
+        return [.. counts.Select(c => new MonthFacet(c.Key / 100, c.Key % 100, c.Value))];
+    }
+
     private async Task<(List<YearFacet>, List<PersonFacet>)> FacetsAsync(List<int> ids, CancellationToken ct)
     {
         if (ids.Count == 0)
@@ -373,9 +397,11 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
         try
         {
             var json = JsonSerializer.Serialize(ids);
-            var months = new List<MonthFacet>();
-            await using (var command = connection.CreateCommand())
+            var months = MonthsFromMemory(ids, await PublishedDays.TryGetAsync(connection, ct));
+            if (months is null)
             {
+                months = [];
+                await using var command = connection.CreateCommand();
                 command.CommandText = SearchSql.MonthFacets;
                 command.AddParameter("$ids", json);
                 await using var reader = await command.ExecuteReaderAsync(ct);
