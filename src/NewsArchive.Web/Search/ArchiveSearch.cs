@@ -361,18 +361,13 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
         return hits;
     }
 
-    /// <summary>The month facets of <paramref name="ids"/> from the in-memory dates; null when an id is not in them.</summary>
-    private static List<MonthFacet>? MonthsFromMemory(List<int> ids, IReadOnlyList<int>? dayById)
+    /// <summary>The month facets of <paramref name="ids"/> from the in-memory tables; null when an id is not in them.</summary>
+    private static List<MonthFacet>? MonthsFromMemory(List<int> ids, FacetTables tables)
     {
-        if (dayById is null)
-        {
-            return null;
-        }
-
         var counts = new Dictionary<int, int>();
         foreach (var id in ids)
         {
-            var day = id >= 0 && id < dayById.Count ? dayById[id] : 0;
+            var day = id >= 0 && id < tables.DayById.Length ? tables.DayById[id] : 0;
             if (day == 0)
             {
                 return null;
@@ -383,6 +378,21 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
         }
 
         return [.. counts.Select(c => new MonthFacet(c.Key / 100, c.Key % 100, c.Value))];
+    }
+
+    /// <summary>The ten persons named in most of <paramref name="ids"/> (ties: lower id first), as ids and counts.</summary>
+    private static List<(int Id, int Count)> TopPersonsFromMemory(List<int> ids, FacetTables tables)
+    {
+        var counts = new Dictionary<int, int>();
+        foreach (var id in ids)
+        {
+            foreach (var person in tables.PersonsOf(id))
+            {
+                counts[person] = counts.GetValueOrDefault(person) + 1;
+            }
+        }
+
+        return [.. counts.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Take(10).Select(c => (c.Key, c.Value))];
     }
 
     private async Task<(List<YearFacet>, List<PersonFacet>)> FacetsAsync(List<int> ids, CancellationToken ct)
@@ -397,9 +407,11 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
         try
         {
             var json = JsonSerializer.Serialize(ids);
-            var months = MonthsFromMemory(ids, await PublishedDays.TryGetAsync(connection, ct));
+            var tables = await FacetTables.TryGetAsync(connection, ct);
+            var months = tables is null ? null : MonthsFromMemory(ids, tables);
             if (months is null)
             {
+                tables = null;
                 months = [];
                 await using var command = connection.CreateCommand();
                 command.CommandText = SearchSql.MonthFacets;
@@ -418,8 +430,27 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
                 .ToList();
 
             var persons = new List<PersonFacet>();
-            await using (var command = connection.CreateCommand())
+            if (tables is not null)
             {
+                var top = TopPersonsFromMemory(ids, tables);
+                var names = new Dictionary<int, string>();
+                if (top.Count > 0)
+                {
+                    await using var command = connection.CreateCommand();
+                    command.CommandText = SearchSql.PersonNames;
+                    command.AddParameter("$ids", JsonSerializer.Serialize(top.Select(t => t.Id)));
+                    await using var reader = await command.ExecuteReaderAsync(ct);
+                    while (await reader.ReadAsync(ct))
+                    {
+                        names[reader.GetInt32(0)] = reader.GetString(1);
+                    }
+                }
+
+                persons.AddRange(top.Where(t => names.ContainsKey(t.Id)).Select(t => new PersonFacet(t.Id, names[t.Id], t.Count)));
+            }
+            else
+            {
+                await using var command = connection.CreateCommand();
                 command.CommandText = SearchSql.PersonFacets;
                 command.AddParameter("$ids", json);
                 await using var reader = await command.ExecuteReaderAsync(ct);

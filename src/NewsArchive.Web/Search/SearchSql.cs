@@ -145,4 +145,7 @@ public static class SearchSql
         JOIN Persons p ON p.Id = t.PersonId
         ORDER BY t.c DESC, t.PersonId;
         """;
+
+    /// <summary>The names of the persons in <c>$ids</c> (the winners of the person facet).</summary>
+    public const string PersonNames = "SELECT p.Id, p.Name FROM Persons p WHERE p.Id IN (SELECT value FROM json_each($ids));";
 }
