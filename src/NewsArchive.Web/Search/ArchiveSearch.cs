@@ -77,6 +77,7 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
     private async Task<SearchResult> MatchAsync(SearchQuery query, SearchRequest request, int page, int pageSize, CancellationToken ct)
     {
         var dated = false;
+        string? periodFilter = null;
         var byPerson = request.PersonIds is not null;
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
@@ -95,7 +96,8 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
                 var (tokens, checkDays) = request.Range.PeriodTokens(span.Value.First, span.Value.Last);
                 if (tokens is not null)
                 {
-                    match = $"({match}) AND period : ({string.Join(" OR ", tokens.Select(t => '"' + t + '"'))})";
+                    periodFilter = $"period : ({string.Join(" OR ", tokens.Select(t => '"' + t + '"'))})";
+                    match = $"({match}) AND {periodFilter}";
                 }
 
                 dated = checkDays;
@@ -138,8 +140,12 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
                 }
 
                 // The candidates are all the matches from the oldest of them on, so the headline
-                // matches among them are the headline matches in that rowid range.
-                var headline = await MatchingFromAsync(connection, $"({match}) AND ({query.ToHeadlineMatch()})", candidateIds[^1], ct);
+                // matches among them are the headline matches in that rowid range. A candidate
+                // already matches the whole query, so the headline terms alone decide (with the
+                // period tokens, which let FTS5 skip): AND-ing the whole query again made FTS5
+                // walk each word's doclist twice.
+                var headlineMatch = periodFilter is null ? query.ToHeadlineMatch() : $"({query.ToHeadlineMatch()}) AND {periodFilter}";
+                var headline = await MatchingFromAsync(connection, headlineMatch, candidateIds[^1], ct);
                 ranked = [.. candidateIds.Where(headline.Contains), .. candidateIds.Where(id => !headline.Contains(id))];
             }
 
