@@ -256,7 +256,11 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
     private async Task<SearchResult> BrowseAsync(SearchRequest request, int page, int pageSize, CancellationToken ct)
     {
         Func<int, int, Task<List<int>>> newestFirst;
-        if (request.PersonIds is { } personIds)
+        if (request.PersonIds is { } browsed && await PersonArticlesFromMemoryAsync(browsed, request.Range, ct) is { } sorted)
+        {
+            newestFirst = (limit, offset) => Task.FromResult(sorted.Skip(offset).Take(limit).ToList());
+        }
+        else if (request.PersonIds is { } personIds)
         {
             // Raw SQL for INDEXED BY: ids and dates of the persons' articles from the narrow
             // (Id, Published) index, where by rowid SQLite read a wide row per article.
@@ -290,6 +294,66 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
         var (years, persons) = await FacetsAsync(newest, ct);
         return new SearchResult(Math.Min(total, CountCap), total > CountCap, page, pageSize, items, years, persons, total > newest.Count);
     }
+
+    /// <summary>
+    /// The persons' articles in the range, newest first (date, then id), ordered by the in-memory
+    /// dates: SQL reads the ids from the (PersonId, ArticleId) key alone instead of seeking each
+    /// article's date (23,000 seeks for the person in most articles at 1M). Null when the tables
+    /// are not current.
+    /// </summary>
+    private async Task<List<int>?> PersonArticlesFromMemoryAsync(IReadOnlyList<int> personIds, DateRange range, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (await FacetTables.TryGetAsync(connection, ct) is not { } tables)
+            {
+                return null;
+            }
+
+            var from = DayKey(range.From);
+            var to = DayKey(range.To);
+            var keys = new List<long>();
+            await using var command = connection.CreateCommand();
+            command.CommandText = SearchSql.PersonArticles;
+            command.AddParameter("$persons", JsonSerializer.Serialize(personIds));
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                var id = reader.GetInt32(0);
+                var day = id < tables.DayById.Length ? tables.DayById[id] : 0;
+                if (day == 0)
+                {
+                    return null;
+                }
+
+                if (day >= from && day <= to)
+                {
+                    keys.Add(((long)day << 32) | (uint)id);
+                }
+            }
+
+            keys.Sort();
+            var result = new List<int>(keys.Count);
+            for (var i = keys.Count - 1; i >= 0; i--)
+            {
+                // An article naming two of the persons comes once per person.
+                if (i == keys.Count - 1 || keys[i] != keys[i + 1])
+                {
+                    result.Add((int)(keys[i] & 0xFFFFFFFF));
+                }
+            }
+
+            return result;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static int DayKey(DateOnly date) => date.Year * 10_000 + date.Month * 100 + date.Day;
 
     private readonly record struct Candidate(int Id, double Score);
 
