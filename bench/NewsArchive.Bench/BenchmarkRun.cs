@@ -189,6 +189,12 @@ internal sealed class BenchmarkRun(BenchOptions options, string command)
     /// <summary>Runs the import in a child process, so its peak RSS is the import's alone.</summary>
     private static ImportResult Import(string seeds, string db)
     {
+        // Always a fresh archive: a work folder kept from an earlier run would make this a check of unchanged files.
+        foreach (var file in new[] { db, db + "-wal", db + "-shm", db + ".migrate-lock" })
+        {
+            File.Delete(file);
+        }
+
         var output = Tools.Run("dotnet", [BenchDll, "import-child", "--seeds", seeds, "--db", db], TimeSpan.FromHours(3));
         var line = output.Split('\n').LastOrDefault(l => l.StartsWith(ImportChild.ResultPrefix, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"import child gave no result:\n{output}");

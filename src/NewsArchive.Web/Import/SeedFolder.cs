@@ -41,7 +41,7 @@ public static class SeedFolder
 /// The seed files of one folder tree in ordinal path order, with size and modification time.
 /// </summary>
 /// <remarks>
-/// Compact on purpose: a table of folder names, one character buffer holding every name, and
+/// Compact on purpose: a table of folder names, blocks of characters holding every name, and
 /// arrays of plain values, so a listing holds no object per file. A million files take about
 /// 70 MB the garbage collector never has to trace, and nothing is copied to sort them; a list of
 /// full paths took ~160 bytes a file and made every collection during the run slower. Paths are
@@ -59,8 +59,7 @@ public sealed class SeedListing : IReadOnlyList<SeedFileInfo>
     private int _entryCount;
     // The files, in path order, as indices into the entries.
     private int[] _order = new int[64];
-    private char[] _names = new char[1024];
-    private int _namesLength;
+    private readonly NameStore _names = new();
 
     internal SeedListing(string root) => Root = root;
 
@@ -79,7 +78,7 @@ public sealed class SeedListing : IReadOnlyList<SeedFileInfo>
     public string RelativePath(int index)
     {
         ref readonly var entry = ref _entries[EntryOf(index)];
-        return string.Concat(_folders[entry.Folder], _names.AsSpan(entry.NameStart, entry.NameLength));
+        return string.Concat(_folders[entry.Folder], _names.Get(entry.NameStart, entry.NameLength));
     }
 
     /// <summary>Writes <see cref="RelativePath"/> into <paramref name="destination"/>; the length written, or -1 when it does not fit.</summary>
@@ -94,7 +93,7 @@ public sealed class SeedListing : IReadOnlyList<SeedFileInfo>
         }
 
         folder.CopyTo(destination);
-        _names.AsSpan(entry.NameStart, entry.NameLength).CopyTo(destination[folder.Length..]);
+        _names.Get(entry.NameStart, entry.NameLength).CopyTo(destination[folder.Length..]);
         return length;
     }
 
@@ -143,7 +142,10 @@ public sealed class SeedListing : IReadOnlyList<SeedFileInfo>
 
         var order = Enumerable.Range(start, _entryCount - start).ToArray();
         // A big folder's names are sorted while its files are stat'ed: seconds each at a million files, on different cores.
-        var sorting = order.Length >= ParallelFrom ? Task.Run(() => order.AsSpan().Sort(new PathOrder(_entries, _names))) : null;
+        // Its own thread, not the pool's: the stat calls below take the pool's threads, and a pool short of them adds one only every half second.
+        var sorting = order.Length >= ParallelFrom
+            ? Task.Factory.StartNew(() => order.AsSpan().Sort(new PathOrder(_entries, _names)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            : null;
         StatFiles(directory, start, _entryCount, ct);
         if (sorting is null)
         {
@@ -159,7 +161,7 @@ public sealed class SeedListing : IReadOnlyList<SeedFileInfo>
             var entry = _entries[index];
             if (entry.IsFolder)
             {
-                var name = new string(_names.AsSpan(entry.NameStart, entry.NameLength));
+                var name = new string(_names.Get(entry.NameStart, entry.NameLength));
                 AddFolder(Path.Join(directory, name), relative + name + "/", ct);
             }
             else if (_sizes[index] >= 0)
@@ -193,7 +195,7 @@ public sealed class SeedListing : IReadOnlyList<SeedFileInfo>
                     continue;
                 }
 
-                var name = names.AsSpan(entry.NameStart, entry.NameLength);
+                var name = names.Get(entry.NameStart, entry.NameLength);
                 switch (folder.Read(name, out var stat))
                 {
                     case FileStat.Outcome.File:
@@ -222,14 +224,14 @@ public sealed class SeedListing : IReadOnlyList<SeedFileInfo>
     }
 
     /// <summary>Ordinal order of the full paths: a folder's name compares as if followed by '/'.</summary>
-    private readonly struct PathOrder(Entry[] entries, char[] names) : IComparer<int>
+    private readonly struct PathOrder(Entry[] entries, NameStore names) : IComparer<int>
     {
         public int Compare(int a, int b)
         {
             ref readonly var first = ref entries[a];
             ref readonly var second = ref entries[b];
-            var x = names.AsSpan(first.NameStart, first.NameLength);
-            var y = names.AsSpan(second.NameStart, second.NameLength);
+            var x = names.Get(first.NameStart, first.NameLength);
+            var y = names.Get(second.NameStart, second.NameLength);
             var common = Math.Min(x.Length, y.Length);
             var order = x[..common].SequenceCompareTo(y[..common]);
             if (order != 0)
@@ -245,11 +247,6 @@ public sealed class SeedListing : IReadOnlyList<SeedFileInfo>
 
     private void AppendChild(int folder, ReadOnlySpan<char> name, bool isFolder)
     {
-        if (_namesLength + name.Length > _names.Length)
-        {
-            Array.Resize(ref _names, Math.Max(_names.Length * 2, _namesLength + name.Length));
-        }
-
         if (_entryCount == _entries.Length)
         {
             Array.Resize(ref _entries, _entries.Length * 2);
@@ -257,9 +254,36 @@ public sealed class SeedListing : IReadOnlyList<SeedFileInfo>
             Array.Resize(ref _times, _entries.Length);
         }
 
-        name.CopyTo(_names.AsSpan(_namesLength));
-        _entries[_entryCount++] = new Entry(folder, _namesLength, name.Length, isFolder);
-        _namesLength += name.Length;
+        _entries[_entryCount++] = new Entry(folder, _names.Add(name), name.Length, isFolder);
+    }
+
+    /// <summary>
+    /// Every name in blocks of a fixed size: it grows without copying and leaves at most one block
+    /// part empty (a doubling buffer held up to twice the names, plus the garbage of each copy).
+    /// </summary>
+    private sealed class NameStore
+    {
+        private const int BlockShift = 16;
+        private const int BlockSize = 1 << BlockShift;
+        private readonly List<char[]> _blocks = [];
+        private int _used = BlockSize;
+
+        /// <summary>Stores <paramref name="name"/> (shorter than a block: file names are at most 255 characters) and returns where.</summary>
+        public int Add(ReadOnlySpan<char> name)
+        {
+            if (_used + name.Length > BlockSize)
+            {
+                _blocks.Add(new char[BlockSize]);
+                _used = 0;
+            }
+
+            name.CopyTo(_blocks[^1].AsSpan(_used));
+            var start = ((_blocks.Count - 1) << BlockShift) | _used;
+            _used += name.Length;
+            return start;
+        }
+
+        public ReadOnlySpan<char> Get(int start, int length) => _blocks[start >> BlockShift].AsSpan(start & (BlockSize - 1), length);
     }
 
     private readonly record struct Entry(int Folder, int NameStart, int NameLength, bool IsFolder);
