@@ -148,7 +148,7 @@ public sealed class DropFolderWatcher(
             return;
         }
 
-        foreach (var file in SeedFolder.List(seeds.Path, ct))
+        foreach (var file in SeedFolder.List(seeds.Path, ct, inBackground: true))
         {
             if (seeds.Relative(file.FullPath) is { } path)
             {

@@ -45,17 +45,18 @@ public sealed partial class ArchiveImporter(
     public Task<ImportSummary> ImportFolderAsync(string folder, ImportRequest request, CancellationToken ct = default)
     {
         var full = Path.GetFullPath(folder);
-        return RunAsync(ListAsync(full, ct), request, ct);
+        return RunAsync(ListAsync(full, inBackground: false, ct), request, ct);
     }
 
     /// <summary>
     /// The seed files a run over the seeds folder would read now: new, changed (size or time), or
-    /// not imported yet (failed before). Reads no file and writes nothing.
+    /// not imported yet (failed before). Reads no file and writes nothing, and lists the folder on
+    /// one thread: it runs while the app serves.
     /// </summary>
     public async Task<IReadOnlyList<SeedFileInfo>> FindPendingAsync(CancellationToken ct = default)
     {
         var seeds = options.Value.SeedsPath;
-        var listing = ListAsync(seeds, ct);
+        var listing = ListAsync(seeds, inBackground: true, ct);
         KnownFiles known;
         try
         {
@@ -86,8 +87,8 @@ public sealed partial class ArchiveImporter(
     /// Lists a folder on a thread of its own: seconds of blocking work at a million files, which on
     /// a pool thread would leave the run's own work waiting for the pool to grow.
     /// </summary>
-    private static Task<IReadOnlyList<SeedFileInfo>> ListAsync(string folder, CancellationToken ct) =>
-        Task.Factory.StartNew<IReadOnlyList<SeedFileInfo>>(() => SeedFolder.List(folder, ct), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    private static Task<IReadOnlyList<SeedFileInfo>> ListAsync(string folder, bool inBackground, CancellationToken ct) =>
+        Task.Factory.StartNew<IReadOnlyList<SeedFileInfo>>(() => SeedFolder.List(folder, ct, inBackground), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>Imports the given files, in order; a missing file is reported as failed.</summary>
     public Task<ImportSummary> ImportFilesAsync(IEnumerable<string> paths, ImportRequest request, CancellationToken ct = default) =>

@@ -24,10 +24,16 @@ public static class SeedFolder
     /// Hidden files and folders (<c>.deleted/</c>, upload temp folders) are skipped, and so are
     /// linked folders (no cycles). Size and time come from one stat per file; no file is opened.
     /// </summary>
-    public static SeedListing List(string folder, CancellationToken ct = default)
+    /// <param name="folder">The folder to list.</param>
+    /// <param name="ct">Stops the listing between folders and batches of files.</param>
+    /// <param name="inBackground">
+    /// One thread only, for a listing that runs while the app serves (the drop folder's rescans):
+    /// otherwise a big folder is stat'ed on every core, which is what a start or an import wants.
+    /// </param>
+    public static SeedListing List(string folder, CancellationToken ct = default, bool inBackground = false)
     {
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-        var listing = new SeedListing(root);
+        var listing = new SeedListing(root, inBackground ? int.MaxValue : SeedListing.ParallelFrom);
         if (Directory.Exists(root))
         {
             listing.AddFolder(root, "", ct);
@@ -49,7 +55,9 @@ public static class SeedFolder
 /// </remarks>
 public sealed class SeedListing : IReadOnlyList<SeedFileInfo>
 {
-    private const int ParallelFrom = 8192;
+    /// <summary>Folders of this many entries or more are sorted and stat'ed on several threads.</summary>
+    internal const int ParallelFrom = 8192;
+    private readonly int _parallelFrom;
     private static readonly EnumerationOptions OneFolder = new() { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = 0 };
     private readonly List<string> _folders = [];
     // Every entry read (files and folders) in the order read, with its size and time (files only).
@@ -61,7 +69,11 @@ public sealed class SeedListing : IReadOnlyList<SeedFileInfo>
     private int[] _order = new int[64];
     private readonly NameStore _names = new();
 
-    internal SeedListing(string root) => Root = root;
+    internal SeedListing(string root, int parallelFrom)
+    {
+        Root = root;
+        _parallelFrom = parallelFrom;
+    }
 
     /// <summary>The listed folder, as a full path without a trailing separator.</summary>
     public string Root { get; }
@@ -143,7 +155,7 @@ public sealed class SeedListing : IReadOnlyList<SeedFileInfo>
         var order = Enumerable.Range(start, _entryCount - start).ToArray();
         // A big folder's names are sorted while its files are stat'ed: seconds each at a million files, on different cores.
         // Its own thread, not the pool's: the stat calls below take the pool's threads, and a pool short of them adds one only every half second.
-        var sorting = order.Length >= ParallelFrom
+        var sorting = order.Length >= _parallelFrom
             ? Task.Factory.StartNew(() => order.AsSpan().Sort(new PathOrder(_entries, _names)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
             : null;
         StatFiles(directory, start, _entryCount, ct);
@@ -213,7 +225,7 @@ public sealed class SeedListing : IReadOnlyList<SeedFileInfo>
             }
         }
 
-        if (to - from < ParallelFrom)
+        if (to - from < _parallelFrom)
         {
             Stat(from, to);
             return;
