@@ -30,5 +30,5 @@ public sealed class SeedsFolder(string path)
 
     /// <summary>Every seed file, as the importer lists them, by relative path.</summary>
     public IEnumerable<string> EnumerateSeedFiles() =>
-        SeedFolder.List(Path, inBackground: true).Select(f => Relative(f.FullPath)).OfType<string>();
+        SeedFolder.List(Path).Select(f => Relative(f.FullPath)).OfType<string>();
 }
