@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
@@ -587,7 +586,6 @@ public sealed partial class ArchiveImporter(
 
     private sealed class Run(ArchiveDbContext db, ArticleWriter writer, IArticleIndexer[] indexers, ImportRequest request, Guid id, KnownFiles known) : IAsyncDisposable
     {
-
         public ArchiveDbContext Db { get; } = db;
         public ArticleWriter Writer { get; } = writer;
         public ImportRequest Request { get; } = request;
@@ -666,7 +664,6 @@ public sealed partial class ArchiveImporter(
             Batch = null;
             Writer.Enlist(null);
         }
-
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Import failed: {File}:{Line}: {Reason}")]
