@@ -78,6 +78,30 @@ public sealed class ImportTests(ArchiveFactory factory) : IClassFixture<ArchiveF
     }
 
     [Fact]
+    public async Task New_files_are_imported_in_path_order_after_the_unchanged_ones_are_passed()
+    {
+        _ = factory.Server;
+        // Written out of order, and spread over a subfolder: the folder is listed in whatever order the disk keeps.
+        string[] names = ["ordered_k.txt", "ordered_b.txt", "ordered/z.txt", "ordered_a.txt", "ordered-m.txt", "ordered/c.txt", "ordered_0.txt"];
+        Directory.CreateDirectory(Path.Combine(factory.SeedsPath, "ordered"));
+        foreach (var (name, i) in names.Select((n, i) => (n, i)))
+        {
+            factory.WriteSeed(name, string.Format(Article, $"خبر رقم {i + 1} لاختبار ترتيب الاستيراد"));
+        }
+
+        var reported = new List<ImportFileResult>();
+        var summary = await factory.Importer.ImportFolderAsync(factory.SeedsPath, new ImportRequest("test") { OnFile = (r, _) => reported.Add(r) });
+
+        var imported = reported.Where(r => r.Outcome == ImportOutcome.Imported).ToList();
+        Assert.Equal(names.Order(StringComparer.Ordinal), imported.Select(r => r.File));
+        Assert.Equal(imported.Select(r => r.ArticleId).Order(), imported.Select(r => r.ArticleId));
+        // Every unchanged file is still reported, with its key, before the files that are read.
+        Assert.Equal(summary.Unchanged, reported.Count(r => r.Outcome == ImportOutcome.Unchanged));
+        Assert.All(reported.TakeWhile(r => r.Outcome == ImportOutcome.Unchanged), r => Assert.True(File.Exists(Path.Combine(factory.SeedsPath, r.File))));
+        Assert.Equal(summary.Total - summary.Unchanged, reported.SkipWhile(r => r.Outcome == ImportOutcome.Unchanged).Count());
+    }
+
+    [Fact]
     public async Task A_touched_but_identical_file_is_unchanged()
     {
         _ = factory.Server;

@@ -27,6 +27,25 @@ public sealed class SeedFolderTests : IDisposable
     }
 
     [Fact]
+    public void A_listing_out_of_path_order_holds_the_same_files_and_orders_any_of_them_by_path()
+    {
+        string[] files = ["b.txt", "a.txt", "a-b.txt", "a/x.txt", "a/b/c.txt", "a/a.txt", "a0.txt", "A.txt", "ب/ملف.txt", "2024/06/26.txt", "2024/06.txt"];
+        foreach (var file in files)
+        {
+            Write(file, file);
+        }
+
+        var listing = SeedFolder.List(_root, inPathOrder: false);
+
+        Assert.False(listing.InPathOrder);
+        var indices = Enumerable.Range(0, listing.Count).ToList();
+        Assert.Equal(files.Order(StringComparer.Ordinal), indices.Select(listing.RelativePath).Order(StringComparer.Ordinal));
+        indices.Sort(listing.ComparePaths);
+        Assert.Equal(files.Order(StringComparer.Ordinal), indices.Select(listing.RelativePath));
+        Assert.Equal(SeedFolder.List(_root).ToList(), indices.Select(i => listing[i]).ToList());
+    }
+
+    [Fact]
     public void Hidden_entries_other_extensions_and_linked_folders_are_left_out()
     {
         Write("keep.txt", "x");

@@ -70,16 +70,17 @@ public sealed partial class ArchiveImporter(
         }
 
         var files = await listing;
-        var pending = new List<SeedFileInfo>();
+        var pending = new List<int>();
         for (var i = 0; i < files.Count; i++)
         {
-            if (known.Check(files, i, force: false).NeedsReading)
+            if (!known.IsUnchanged(files, i, force: false) && known.Check(files, i, force: false).NeedsReading)
             {
-                pending.Add(files[i]);
+                pending.Add(i);
             }
         }
 
-        return pending;
+        InPathOrder(files, pending);
+        return [.. pending.Select(i => files[i])];
     }
 
     /// <summary>
@@ -87,7 +88,7 @@ public sealed partial class ArchiveImporter(
     /// a pool thread would leave the run's own work waiting for the pool to grow.
     /// </summary>
     private static Task<IReadOnlyList<SeedFileInfo>> ListAsync(string folder, bool inBackground, CancellationToken ct) =>
-        Task.Factory.StartNew<IReadOnlyList<SeedFileInfo>>(() => SeedFolder.List(folder, ct, inBackground), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        Task.Factory.StartNew<IReadOnlyList<SeedFileInfo>>(() => SeedFolder.List(folder, ct, inBackground, inPathOrder: false), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>Imports the given files, in order; a missing file is reported as failed.</summary>
     public Task<ImportSummary> ImportFilesAsync(IEnumerable<string> paths, ImportRequest request, CancellationToken ct = default) =>
@@ -162,34 +163,45 @@ public sealed partial class ArchiveImporter(
             var counts = new int[Enum.GetValues<ImportOutcome>().Length];
             var failures = new List<ImportFileResult>();
             var lastLog = watch.Elapsed;
+            var done = 0;
+            // Null: an unchanged file no one listens for, which needs no result (and so no key).
+            void Report(ImportFileResult? result)
+            {
+                done++;
+                counts[(int)(result?.Outcome ?? ImportOutcome.Unchanged)]++;
+                if (result is { Outcome: ImportOutcome.Failed })
+                {
+                    failures.Add(result);
+                }
+
+                if (result is not null)
+                {
+                    request.OnFile?.Invoke(result, new ImportProgress(done, files.Count));
+                }
+
+                if (watch.Elapsed - lastLog > TimeSpan.FromSeconds(10))
+                {
+                    lastLog = watch.Elapsed;
+                    LogProgress(done, files.Count, run.Id);
+                }
+            }
+
+            var pending = await PendingAsync(run, files, Report, ct);
             // The second core reads, hashes, parses and analyzes the next files while this one writes.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
             var channel = Channel.CreateBounded<ReadFile>(new BoundedChannelOptions(ReadAhead) { SingleReader = true, SingleWriter = true });
-            var readAhead = Task.Run(() => ReadAheadAsync(run, files, channel.Writer, stop.Token), CancellationToken.None);
+            var readAhead = Task.Run(() => ReadAheadAsync(run, files, pending, channel.Writer, stop.Token), CancellationToken.None);
             try
             {
-                for (var i = 0; i < files.Count; i++)
+                for (var i = 0; i < pending.Count; i++)
                 {
-                    var check = run.Check(files, i);
-                    var result = check.NeedsReading
+                    var check = run.Check(files, pending[i]);
+                    Report(check.NeedsReading
                         ? await ImportReadAsync(run, check.Known, await channel.Reader.ReadAsync(ct), ct)
-                        : await SkipAsync(run, check, ct);
+                        : await SkipAsync(run, check, ct));
                     if (run.Batch is not null && (run.BatchFiles >= MaxBatchFiles || run.BatchAge.Elapsed > MaxBatchAge))
                     {
                         await run.CommitBatchAsync();
-                    }
-
-                    counts[(int)result.Outcome]++;
-                    if (result.Outcome == ImportOutcome.Failed)
-                    {
-                        failures.Add(result);
-                    }
-
-                    request.OnFile?.Invoke(result, new ImportProgress(i + 1, files.Count));
-                    if (watch.Elapsed - lastLog > TimeSpan.FromSeconds(10))
-                    {
-                        lastLog = watch.Elapsed;
-                        LogProgress(i + 1, files.Count, run.Id);
                     }
                 }
             }
@@ -220,6 +232,54 @@ public sealed partial class ArchiveImporter(
         }
     }
 
+    /// <summary>
+    /// The files of the run that the writer goes through, in order. A folder listed out of order
+    /// has its unchanged files passed (and reported) here, and only the rest are put in path order:
+    /// on a start with a million unchanged files that sorts nothing. A list of files keeps its order.
+    /// </summary>
+    private async Task<List<int>> PendingAsync(Run run, IReadOnlyList<SeedFileInfo> files, Action<ImportFileResult?> report, CancellationToken ct)
+    {
+        if (files is not SeedListing { InPathOrder: false })
+        {
+            return [.. Enumerable.Range(0, files.Count)];
+        }
+
+        // The test is pure and the known files are only read: a big folder is checked on every core.
+        var unchanged = new bool[files.Count];
+        const int chunk = 4096;
+        Parallel.For(0, (files.Count + chunk - 1) / chunk, new ParallelOptions { CancellationToken = ct }, c =>
+        {
+            for (var i = c * chunk; i < Math.Min(files.Count, (c + 1) * chunk); i++)
+            {
+                unchanged[i] = run.IsUnchanged(files, i);
+            }
+        });
+        var pending = new List<int>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (unchanged[i])
+            {
+                report(run.Request.OnFile is null ? null : await SkipAsync(run, run.Check(files, i), ct));
+            }
+            else
+            {
+                pending.Add(i);
+            }
+        }
+
+        InPathOrder(files, pending);
+        return pending;
+    }
+
+    /// <summary>Puts a folder listing's files <paramref name="indices"/> in path order; other lists keep their order.</summary>
+    private static void InPathOrder(IReadOnlyList<SeedFileInfo> files, List<int> indices)
+    {
+        if (files is SeedListing { InPathOrder: false } listing)
+        {
+            indices.Sort(listing.ComparePaths);
+        }
+    }
+
     /// <summary>A file the incremental check passes without reading (size and time unchanged), or one that is gone.</summary>
     private ValueTask<ImportFileResult> SkipAsync(Run run, FileCheck check, CancellationToken ct) =>
         check.Missing
@@ -230,12 +290,12 @@ public sealed partial class ArchiveImporter(
     /// Reads, hashes, parses and analyzes, in order, every file <see cref="Run.Check"/> says needs reading:
     /// pure work, no database, on its own thread. Errors are carried to the writer per file.
     /// </summary>
-    private async Task ReadAheadAsync(Run run, IReadOnlyList<SeedFileInfo> files, ChannelWriter<ReadFile> output, CancellationToken ct)
+    private async Task ReadAheadAsync(Run run, IReadOnlyList<SeedFileInfo> files, List<int> pending, ChannelWriter<ReadFile> output, CancellationToken ct)
     {
         Exception? failure = null;
         try
         {
-            for (var i = 0; i < files.Count; i++)
+            foreach (var i in pending)
             {
                 if (run.Check(files, i) is { NeedsReading: true } check)
                 {
@@ -602,6 +662,9 @@ public sealed partial class ArchiveImporter(
 
         /// <summary>The incremental check (see <see cref="KnownFiles.Check"/>); pure, so the read-ahead and the writer agree on it without talking.</summary>
         public FileCheck Check(IReadOnlyList<SeedFileInfo> files, int index) => known.Check(files, index, Request.Force);
+
+        /// <summary>Whether the check passes the file without reading it (see <see cref="KnownFiles.IsUnchanged"/>), at no allocation.</summary>
+        public bool IsUnchanged(IReadOnlyList<SeedFileInfo> files, int index) => known.IsUnchanged(files, index, Request.Force);
 
         public async Task<IDbContextTransaction> BatchAsync(CancellationToken ct)
         {
