@@ -141,8 +141,8 @@ public sealed partial class ArchiveImporter(
         }
         catch
         {
-            // Never leave the listing unobserved.
-            await listing;
+            // Never leave the listing unobserved; the wait's own error (a cancellation) is the one to report.
+            await ((Task)listing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             throw;
         }
 
@@ -254,7 +254,7 @@ public sealed partial class ArchiveImporter(
                 unchanged[i] = run.IsUnchanged(files, i);
             }
         });
-        var pending = new List<int>();
+        var pending = new List<int>(unchanged.Count(u => !u));
         for (var i = 0; i < files.Count; i++)
         {
             if (unchanged[i])
