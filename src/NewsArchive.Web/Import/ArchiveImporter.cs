@@ -41,11 +41,20 @@ public sealed partial class ArchiveImporter(
     /// The folder is listed (one stat per file) on another thread while the run loads the known
     /// files from the database: on a start with a million unchanged files those are the two big costs.
     /// </remarks>
-    public Task<ImportSummary> ImportFolderAsync(string folder, ImportRequest request, CancellationToken ct = default)
-    {
-        var full = Path.GetFullPath(folder);
-        return RunAsync(ListAsync(full, inBackground: false, ct), request, ct);
-    }
+    public Task<ImportSummary> ImportFolderAsync(string folder, ImportRequest request, CancellationToken ct = default) =>
+        ImportListedAsync(BeginListing(folder, ct), request, ct);
+
+    /// <summary>
+    /// Starts listing <paramref name="folder"/> on a thread of its own, for an import that begins
+    /// later (<see cref="ImportListedAsync"/>): the app's start lists the seeds while the database
+    /// is migrated.
+    /// </summary>
+    public FolderListing BeginListing(string folder, CancellationToken ct = default) =>
+        new(ListAsync(Path.GetFullPath(folder), inBackground: false, ct));
+
+    /// <summary>Imports every seed file of a folder listed by <see cref="BeginListing"/>.</summary>
+    public Task<ImportSummary> ImportListedAsync(FolderListing listing, ImportRequest request, CancellationToken ct = default) =>
+        RunAsync(listing.Files, request, ct);
 
     /// <summary>
     /// The seed files a run over the seeds folder would read now: new, changed (size or time), or

@@ -53,3 +53,11 @@ public sealed record ImportSummary(
     int Failed,
     TimeSpan Elapsed,
     IReadOnlyList<ImportFileResult> Failures);
+
+/// <summary>A folder being listed for an import (<see cref="ArchiveImporter.BeginListing"/>).</summary>
+public sealed class FolderListing
+{
+    internal FolderListing(Task<IReadOnlyList<SeedFileInfo>> files) => Files = files;
+
+    internal Task<IReadOnlyList<SeedFileInfo>> Files { get; }
+}
