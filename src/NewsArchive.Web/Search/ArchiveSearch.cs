@@ -167,8 +167,8 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
                 ids.AddRange(rest.Select(r => r.Id));
             }
 
-            // A rare phrase of common words was walked in full: its facets count every match, as
-            // they did when bm25 ranked it.
+            // A phrase query with at most the cap was walked in full: its facets count every match
+            // (as they did when bm25 ranked a rare phrase of common words), not only the ranked newest.
             List<int> faceted = byPhrase && !byPerson && walked is not null && total <= countCap && walked.Count > candidateIds.Count
                 ? [.. walked.Select(c => c.Id)]
                 : candidateIds;
