@@ -61,8 +61,40 @@ public static class ArabicTokenizer
 
         // News text averages a word per six characters; sizing once saves the list's regrowth copies.
         var tokens = new List<ArabicToken>(text.Length / 6 + 4);
-
         var i = 0;
+        while (NextWord(text, ref i, out var start))
+        {
+            tokens.Add(Make(text, start, i - start));
+        }
+
+        return tokens;
+    }
+
+    /// <summary>
+    /// Where the words of <paramref name="text"/> stand, in text order: the words of
+    /// <see cref="Tokenize"/> without their strings, for a caller that folds them itself (a search
+    /// snippet scans a whole article for a few words). Never throws; null or empty gives no words.
+    /// </summary>
+    public static List<(int Start, int Length)> WordRanges(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        var ranges = new List<(int Start, int Length)>(text.Length / 6 + 4);
+        var i = 0;
+        while (NextWord(text, ref i, out var start))
+        {
+            ranges.Add((start, i - start));
+        }
+
+        return ranges;
+    }
+
+    /// <summary>Finds the next word at or after <paramref name="i"/>; on success <paramref name="i"/> is just past it.</summary>
+    private static bool NextWord(string text, ref int i, out int start)
+    {
         while (i < text.Length)
         {
             var kind = KindOf(text[i]);
@@ -72,7 +104,7 @@ public static class ArabicTokenizer
                 continue;
             }
 
-            var start = i;
+            start = i;
             var lastBase = i;
             i++;
             while (i < text.Length)
@@ -92,17 +124,16 @@ public static class ArabicTokenizer
 
             // Joiners after the last letter (a trailing RLM, a stray tatweel before a digit) stay
             // outside unless they are diacritics or tatweel, which belong to the word they follow.
-            var end = i;
-            while (end > lastBase + 1 && !BelongsToWord(text[end - 1]))
+            while (i > lastBase + 1 && !BelongsToWord(text[i - 1]))
             {
-                end--;
+                i--;
             }
 
-            tokens.Add(Make(text, start, end - start));
-            i = end;
+            return true;
         }
 
-        return tokens;
+        start = i;
+        return false;
     }
 
     private static ArabicToken Make(string text, int start, int length)

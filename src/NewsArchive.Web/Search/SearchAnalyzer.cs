@@ -49,31 +49,46 @@ public sealed class SearchAnalyzer
     /// The words of <paramref name="text"/> with their original offsets, each marked when its search
     /// form is one of <paramref name="forms"/>. A light stem is a piece of its word (light10 only cuts
     /// affixes), so a word that contains none of the forms cannot match and is not stemmed: most
-    /// words of a body are decided by a substring test.
+    /// words of a body are decided by a substring test on their folded characters, without a string.
     /// </summary>
     public static List<MarkedWord> MarkedWords(string? text, IReadOnlySet<string> forms)
     {
-        var tokens = ArabicTokenizer.Tokenize(text);
-        var words = new List<MarkedWord>(tokens.Count);
-        foreach (var token in tokens)
+        var ranges = ArabicTokenizer.WordRanges(text);
+        var words = new List<MarkedWord>(ranges.Count);
+        // An array, not the set: enumerating an IReadOnlySet boxes an enumerator for every word.
+        var formList = forms.ToArray();
+        Span<char> buffer = stackalloc char[128];
+        foreach (var (start, length) in ranges)
         {
-            var normalized = token.Normalized;
-            if (normalized.Length == 0)
+            // The word's search form, as ArabicTokenizer.Tokenize folds it.
+            var folded = length <= buffer.Length ? buffer : new char[length];
+            var n = 0;
+            foreach (var c in text.AsSpan(start, length))
+            {
+                var f = ArabicNormalizer.Fold(c);
+                if (f != '\0')
+                {
+                    folded[n++] = f;
+                }
+            }
+
+            if (n == 0)
             {
                 continue;
             }
 
+            var normalized = folded[..n];
             var isMatch = false;
-            foreach (var form in forms)
+            foreach (var form in formList)
             {
-                if (normalized.Contains(form, StringComparison.Ordinal))
+                if (normalized.IndexOf(form.AsSpan()) >= 0)
                 {
-                    isMatch = forms.Contains(StemOf(normalized));
+                    isMatch = forms.Contains(StemOf(new string(normalized)));
                     break;
                 }
             }
 
-            words.Add(new MarkedWord(token.Start, token.Length, isMatch));
+            words.Add(new MarkedWord(start, length, isMatch));
         }
 
         return words;

@@ -146,6 +146,9 @@ public static class SearchSql
         ORDER BY t.c DESC, t.PersonId;
         """;
 
+    /// <summary>What a hit shows of the articles in <c>$ids</c> (one page).</summary>
+    public const string Hits = "SELECT a.Id, a.Title, a.Published, a.Subject, a.Caption, a.Body FROM Articles a WHERE a.Id IN (SELECT value FROM json_each($ids));";
+
     /// <summary>The names of the persons in <c>$ids</c> (the winners of the person facet).</summary>
     public const string PersonNames = "SELECT p.Id, p.Name FROM Persons p WHERE p.Id IN (SELECT value FROM json_each($ids));";
 

@@ -29,6 +29,21 @@ public class ArabicTokenizerTests
         }
     }
 
+    [Theory]
+    [InlineData("هدّد الرئيس", "هدّد الرئيس")]
+    [InlineData("بـ\"عواقب\"", "بـ عواقب")]
+    [InlineData("٢٠١٤م", "٢٠١٤ م")]
+    [InlineData("الأمريكي\u200F.", "الأمريكي")]
+    [InlineData("ال\u200Cكتاب", "ال\u200Cكتاب")]
+    [InlineData("ـــ ً", "")]
+    [InlineData("😀سلام\uD800عليكم", "سلام عليكم")]
+    public void Word_ranges_are_the_words_of_tokenize(string text, string expected)
+    {
+        var ranges = ArabicTokenizer.WordRanges(text);
+        Assert.Equal(expected, string.Join(' ', ranges.Select(r => text.Substring(r.Start, r.Length))));
+        Assert.Equal(ArabicTokenizer.Tokenize(text).Select(t => (t.Start, t.Length)), ranges);
+    }
+
     [Fact]
     public void Offsets_point_back_into_the_original_text_for_highlighting()
     {
