@@ -61,27 +61,8 @@ public static class ArabicTokenizer
 
         // News text averages a word per six characters; sizing once saves the list's regrowth copies.
         var tokens = new List<ArabicToken>(text.Length / 6 + 4);
+
         var i = 0;
-        while (NextWord(text, ref i, out var start, out var length))
-        {
-            tokens.Add(Make(text, start, length));
-        }
-
-        return tokens;
-    }
-
-    /// <summary>
-    /// Finds the next word at or after <paramref name="position"/> without allocating, by the same rules as
-    /// <see cref="Tokenize"/>, and moves <paramref name="position"/> past it. False when no word remains.
-    /// </summary>
-    /// <param name="text">The text to split.</param>
-    /// <param name="position">Where to look from; advanced past the word found.</param>
-    /// <param name="start">Offset of the word in <paramref name="text"/>.</param>
-    /// <param name="length">Length of the word as written (diacritics and tatweel included).</param>
-    public static bool NextWord(string text, ref int position, out int start, out int length)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var i = position;
         while (i < text.Length)
         {
             var kind = KindOf(text[i]);
@@ -91,7 +72,7 @@ public static class ArabicTokenizer
                 continue;
             }
 
-            start = i;
+            var start = i;
             var lastBase = i;
             i++;
             while (i < text.Length)
@@ -117,35 +98,11 @@ public static class ArabicTokenizer
                 end--;
             }
 
-            length = end - start;
-            position = end;
-            return true;
+            tokens.Add(Make(text, start, end - start));
+            i = end;
         }
 
-        position = i;
-        start = i;
-        length = 0;
-        return false;
-    }
-
-    /// <summary>
-    /// Writes the search form of <paramref name="word"/> (a word as written, see <see cref="NextWord"/>) into
-    /// <paramref name="destination"/>, at least as long as the word, and returns its length: the
-    /// <see cref="ArabicToken.Normalized"/> form, without a string.
-    /// </summary>
-    public static int Normalize(ReadOnlySpan<char> word, Span<char> destination)
-    {
-        var n = 0;
-        foreach (var c in word)
-        {
-            var folded = ArabicNormalizer.Fold(c);
-            if (folded != '\0')
-            {
-                destination[n++] = folded;
-            }
-        }
-
-        return n;
+        return tokens;
     }
 
     private static ArabicToken Make(string text, int start, int length)

@@ -187,16 +187,7 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
     private IndexedText Analyze(Article a)
     {
         var text = analyzer.AnalyzeArticle(a.Title, a.Subject, a.Caption, a.Body, a.Published);
-        var fresh = new List<Spelling>();
-        foreach (var s in text.Spellings)
-        {
-            if (!_known.ContainsKey(s))
-            {
-                fresh.Add(s);
-            }
-        }
-
-        return text with { Spellings = fresh };
+        return text with { Spellings = [.. text.Spellings.Where(s => !_known.ContainsKey(s))] };
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics;
 using System.Text;
 using NewsArchive.Text.Normalization;
 
@@ -28,38 +27,16 @@ public sealed class SearchAnalyzer
     /// <summary>Shorter stems have too many unrelated words under their key to be worth widening.</summary>
     private const int MinSpellingChars = 4;
 
-    /// <summary>
-    /// Search forms already stemmed and keyed by <see cref="AnalyzeArticle"/>: news text repeats a
-    /// small vocabulary, so most words cost one lookup instead of a stem, a key and their strings.
-    /// Guarded by a lock: the importer analyzes on its read-ahead thread, a re-analysis may run on the writer.
-    /// </summary>
-    private readonly WordMemo _memo;
-
-    public SearchAnalyzer()
-        : this(WordMemo.DefaultCapacity)
-    {
-    }
-
-    /// <param name="memoWords">How many distinct words the memo holds before it starts over (memory stays bounded).</param>
-    internal SearchAnalyzer(int memoWords) => _memo = new WordMemo(memoWords);
-
-    /// <summary>How many distinct words the memo holds now.</summary>
-    internal int MemoWords => _memo.Count;
-
     public IndexedText AnalyzeArticle(string title, string? subject, string? caption, string body, DateOnly published)
     {
-        lock (_memo)
-        {
-            _memo.BeginArticle();
-            var spellings = new List<Spelling>();
-            return new IndexedText(
-                Column(title, spellings),
-                Column(subject, spellings),
-                Column(caption, spellings),
-                Column(body, spellings),
-                $"{YearToken(published.Year)} {MonthToken(published.Year, published.Month)}",
-                spellings);
-        }
+        var spellings = new HashSet<Spelling>();
+        return new IndexedText(
+            Column(title, spellings),
+            Column(subject, spellings),
+            Column(caption, spellings),
+            Column(body, spellings),
+            $"{YearToken(published.Year)} {MonthToken(published.Year, published.Month)}",
+            spellings);
     }
 
     /// <summary>The period-column token of a whole year.</summary>
@@ -168,11 +145,7 @@ public sealed class SearchAnalyzer
         return sb.ToString();
     }
 
-    /// <summary>
-    /// The column's stems joined by spaces, as <see cref="StemOf"/> of each token's search form would give;
-    /// each stem's spelling is added once per article.
-    /// </summary>
-    private string Column(string? text, List<Spelling> spellings)
+    private static string Column(string? text, HashSet<Spelling> spellings)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -180,20 +153,10 @@ public sealed class SearchAnalyzer
         }
 
         var sb = new StringBuilder(text.Length);
-        Span<char> buffer = stackalloc char[256];
-        var i = 0;
-        while (ArabicTokenizer.NextWord(text, ref i, out var start, out var length))
+        foreach (var token in ArabicTokenizer.Tokenize(text))
         {
-            var word = text.AsSpan(start, length);
-            var normalized = length <= buffer.Length ? buffer : new char[length];
-            var n = ArabicTokenizer.Normalize(word, normalized);
-            if (n == 0)
-            {
-                continue;
-            }
-
-            var form = _memo.For(normalized[..Math.Min(n, MaxWordChars)]);
-            if (form.Stem.Length == 0)
+            var stem = StemOf(token.Normalized);
+            if (stem.Length == 0)
             {
                 continue;
             }
@@ -203,113 +166,15 @@ public sealed class SearchAnalyzer
                 sb.Append(' ');
             }
 
-            sb.Append(form.Stem);
-            if (form.Spelling is { } spelling && form.Article != _memo.Article)
+            sb.Append(stem);
+            var key = KeyOf(stem);
+            if (key.Length > 0)
             {
-                form.Article = _memo.Article;
-                spellings.Add(spelling);
+                spellings.Add(new Spelling(key, stem));
             }
         }
 
         return sb.ToString();
-    }
-
-    /// <summary>A stem and its spelling (null when the stem has no key), shared by every word that stems to it.</summary>
-    private sealed class StemForm(string stem, Spelling? spelling)
-    {
-        public string Stem { get; } = stem;
-
-        public Spelling? Spelling { get; } = spelling;
-
-        /// <summary>The last article whose spellings list holds this stem's spelling.</summary>
-        public long Article { get; set; }
-    }
-
-    /// <summary>
-    /// Search form (cut to <see cref="MaxWordChars"/>) → its stem, bounded: it starts over between articles
-    /// once full. An open-addressing table looked up by the word's characters, so a known word costs no string;
-    /// a Dictionary's span lookup was slower than stemming afresh.
-    /// </summary>
-    private sealed class WordMemo
-    {
-        /// <summary>About 20 MB at most; the words of a year of news fit, and each repeats often.</summary>
-        public const int DefaultCapacity = 100_000;
-
-        private readonly int _capacity;
-        private readonly string?[] _words;
-        private readonly StemForm?[] _forms;
-        private readonly int _mask;
-        private readonly Dictionary<string, StemForm> _byStem = new(StringComparer.Ordinal);
-
-        public WordMemo(int capacity)
-        {
-            _capacity = capacity;
-
-            // At most half full, so probes stay short.
-            var slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 2 + 1024));
-            _words = new string?[slots];
-            _forms = new StemForm?[slots];
-            _mask = slots - 1;
-        }
-
-        public int Count { get; private set; }
-
-        /// <summary>The article being analyzed (stamps <see cref="StemForm.Article"/>; never 0).</summary>
-        public long Article { get; private set; }
-
-        public void BeginArticle()
-        {
-            // Started over only between articles, so a stem's form stays one object within an article.
-            if (Count >= _capacity)
-            {
-                Array.Clear(_words);
-                Array.Clear(_forms);
-                _byStem.Clear();
-                Count = 0;
-            }
-
-            Article++;
-        }
-
-        public StemForm For(ReadOnlySpan<char> normalized)
-        {
-            // FNV-1a over the characters.
-            var hash = 2166136261u;
-            foreach (var c in normalized)
-            {
-                hash = (hash ^ c) * 16777619u;
-            }
-
-            var slot = (int)(hash & (uint)_mask);
-            while (_words[slot] is { } known)
-            {
-                if (normalized.SequenceEqual(known))
-                {
-                    return _forms[slot]!;
-                }
-
-                slot = (slot + 1) & _mask;
-            }
-
-            var word = new string(normalized);
-            var stem = ArabicStemmer.Stem(word);
-            if (!_byStem.TryGetValue(stem, out var form))
-            {
-                var key = KeyOf(stem);
-                form = new StemForm(stem, key.Length > 0 ? new Spelling(key, stem) : null);
-                _byStem.Add(stem, form);
-            }
-
-            // A table past its capacity is cleared at the next article; until then it stops growing short of full.
-            if (Count < (_mask + 1) / 4 * 3)
-            {
-                _words[slot] = word;
-                _forms[slot] = form;
-                Count++;
-            }
-
-            return form;
-        }
     }
 
     private static string StemOf(string normalized)
