@@ -197,7 +197,8 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
             }
         }
 
-        return text with { Spellings = fresh };
+        // The stems are not kept: the staged batch holds only the spellings to write.
+        return text with { KeyedStems = [], Spellings = fresh };
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
