@@ -28,8 +28,9 @@ public sealed partial class ArchiveImporter(
     // nothing, but a commit (and the WAL pages it writes) is shared by hundreds of files.
     private const int MaxBatchFiles = 500;
     private static readonly TimeSpan MaxBatchAge = TimeSpan.FromSeconds(1);
-    // Files read ahead of the writer. Few: a longer queue only lets parsed files age into older GC generations.
-    private const int ReadAhead = 4;
+    // Files read ahead of the writer: enough that the reader keeps going while the writer flushes a batch's
+    // full-text rows, few enough that the parsed files waiting stay a few MB (256 cost ~50 MB of peak RSS).
+    private const int ReadAhead = 64;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly IArticleIndexer[] _indexers = indexers.ToArray();
 

@@ -17,16 +17,17 @@ namespace NewsArchive.Web.Search;
 public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
 {
     /// <summary>
-    /// Spellings already written (or found present) in this process: most words of an article are
-    /// old words, and skipping them keeps the spellings table nearly free at import time.
+    /// Stems whose spelling was already written (or found present) in this process: most words of an
+    /// article are old words, and skipping them keeps the spellings table nearly free at import time.
+    /// Keyed by the stem alone, since its key is a function of it: a set of strings tests faster than of pairs.
     /// </summary>
-    private readonly ConcurrentDictionary<Spelling, byte> _known = new();
+    private readonly ConcurrentDictionary<string, byte> _known = new(StringComparer.Ordinal);
 
     /// <summary>The batch's staged writes in import order (<see cref="Staged.Text"/> null: the article was removed).</summary>
     private readonly List<Staged> _staged = [];
 
-    /// <summary>Spellings the last flush added to <see cref="_known"/>: taken back if its batch rolls back.</summary>
-    private readonly List<Spelling> _flushedSpellings = [];
+    /// <summary>Stems the last flush added to <see cref="_known"/>: taken back if its batch rolls back.</summary>
+    private readonly List<string> _flushedSpellings = [];
 
     /// <summary>Where the current file's staged writes begin.</summary>
     private int _fileStart;
@@ -149,9 +150,9 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
                 await insert.ExecuteNonQueryAsync(ct);
                 foreach (var s in text.Spellings)
                 {
-                    if (_known.TryAdd(s, 0))
+                    if (_known.TryAdd(s.Stem, 0))
                     {
-                        _flushedSpellings.Add(s);
+                        _flushedSpellings.Add(s.Stem);
                         key.Value = s.Key;
                         stem.Value = s.Stem;
                         await spelling.ExecuteNonQueryAsync(ct);
@@ -187,7 +188,17 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
     private IndexedText Analyze(Article a)
     {
         var text = analyzer.AnalyzeArticle(a.Title, a.Subject, a.Caption, a.Body, a.Published);
-        return text with { Spellings = [.. text.Spellings.Where(s => !_known.ContainsKey(s))] };
+        var fresh = new List<Spelling>();
+        foreach (var stem in text.KeyedStems)
+        {
+            if (!_known.ContainsKey(stem) && SearchAnalyzer.SpellingOf(stem) is { } spelling)
+            {
+                fresh.Add(spelling);
+            }
+        }
+
+        // The stems are not kept: the staged batch holds only the spellings to write.
+        return text with { KeyedStems = [], Spellings = fresh };
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)

@@ -10,8 +10,14 @@ public readonly record struct MarkedWord(int Start, int Length, bool IsMatch);
 /// <summary>A name key and a stem indexed under it (<c>شك</c> → <c>شويجو</c>).</summary>
 public readonly record struct Spelling(string Key, string Stem);
 
-/// <summary>The text of one article as the full-text index stores it, and the spellings it adds.</summary>
-public sealed record IndexedText(string Title, string Subject, string Caption, string Body, string Period, IReadOnlyCollection<Spelling> Spellings);
+/// <summary>
+/// The text of one article as the full-text index stores it, the distinct stems that have a name key
+/// (<see cref="SearchAnalyzer.SpellingOf"/>), and the spellings it adds (chosen by the indexer from those stems).
+/// </summary>
+public sealed record IndexedText(string Title, string Subject, string Caption, string Body, string Period, IReadOnlyCollection<string> KeyedStems)
+{
+    public IReadOnlyCollection<Spelling> Spellings { get; init; } = [];
+}
 
 /// <summary>
 /// Turns text into the forms the full-text index holds, the same way for articles and for queries:
@@ -29,15 +35,19 @@ public sealed class SearchAnalyzer
 
     public IndexedText AnalyzeArticle(string title, string? subject, string? caption, string body, DateOnly published)
     {
-        var spellings = new HashSet<Spelling>();
+        // Stems only: their keys are computed for the few that are new (nearly all are known already).
+        var keyedStems = new HashSet<string>(StringComparer.Ordinal);
         return new IndexedText(
-            Column(title, spellings),
-            Column(subject, spellings),
-            Column(caption, spellings),
-            Column(body, spellings),
+            Column(title, keyedStems),
+            Column(subject, keyedStems),
+            Column(caption, keyedStems),
+            Column(body, keyedStems),
             $"{YearToken(published.Year)} {MonthToken(published.Year, published.Month)}",
-            spellings);
+            keyedStems);
     }
+
+    /// <summary>The spelling a stem adds under its name key, or null when it has no key (see <see cref="KeyOf"/>).</summary>
+    public static Spelling? SpellingOf(string stem) => KeyOf(stem) is { Length: > 0 } key ? new Spelling(key, stem) : null;
 
     /// <summary>The period-column token of a whole year.</summary>
     public static string YearToken(int year) => string.Create(CultureInfo.InvariantCulture, $"y{year:D4}");
@@ -122,8 +132,9 @@ public sealed class SearchAnalyzer
     }
 
     /// <summary>The name key under which <paramref name="stem"/> is recorded, or empty when it has none.</summary>
-    public static string KeyOf(string stem) =>
-        stem.Length >= MinSpellingChars && stem[0] >= '\u0621' && stem[0] <= '\u064A' ? NameKey.For(stem) : string.Empty;
+    public static string KeyOf(string stem) => HasKey(stem) ? NameKey.For(stem) : string.Empty;
+
+    private static bool HasKey(string stem) => stem.Length >= MinSpellingChars && stem[0] >= '\u0621' && stem[0] <= '\u064A';
 
     /// <summary>
     /// True when <paramref name="candidate"/>, found under the same key, really spells the same word
@@ -160,7 +171,7 @@ public sealed class SearchAnalyzer
         return sb.ToString();
     }
 
-    private static string Column(string? text, HashSet<Spelling> spellings)
+    private static string Column(string? text, HashSet<string> keyedStems)
     {
         if (string.IsNullOrEmpty(text))
         {
@@ -182,10 +193,9 @@ public sealed class SearchAnalyzer
             }
 
             sb.Append(stem);
-            var key = KeyOf(stem);
-            if (key.Length > 0)
+            if (HasKey(stem))
             {
-                spellings.Add(new Spelling(key, stem));
+                keyedStems.Add(stem);
             }
         }
 
