@@ -38,9 +38,8 @@ public sealed record SearchResult(
 /// Full-text search over the archive, with bounded work per request. Queries whose terms are rare
 /// (each in at most <see cref="RankAllLimit"/> articles, and each phrase with a word that is too) are
 /// ranked in full by bm25 (title and subject weigh most). For a common term bm25 alone would read its
-/// whole doclist, so the newest
-/// <see cref="CandidateCount"/> matches are ranked instead, headline matches first, and pages past
-/// them continue newest first. Counting stops at <see cref="CountCap"/>. Facets count the ranked set.
+/// whole doclist, so the newest <see cref="CandidateCount"/> matches are ranked instead, headline
+/// matches first, and pages past them continue newest first. Counting stops at <see cref="CountCap"/>. Facets count the ranked set.
 /// </summary>
 public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, SnippetBuilder snippets)
 {
