@@ -29,17 +29,28 @@ public static class ArabicNormalizer
 
         var buffer = text.Length <= 256 ? stackalloc char[text.Length] : new char[text.Length];
         text.AsSpan(0, firstChange).CopyTo(buffer);
-        var n = firstChange;
-        for (var i = firstChange; i < text.Length; i++)
+        var n = firstChange + FoldInto(text.AsSpan(firstChange), buffer[firstChange..]);
+        return new string(buffer[..n]);
+    }
+
+    /// <summary>
+    /// Writes the search form of <paramref name="text"/> into <paramref name="destination"/> (at
+    /// least as long as <paramref name="text"/>: folding never lengthens) and returns how many
+    /// characters it wrote. For callers that fold many words without a string each.
+    /// </summary>
+    public static int FoldInto(ReadOnlySpan<char> text, Span<char> destination)
+    {
+        var n = 0;
+        foreach (var c in text)
         {
-            var folded = Fold(text[i]);
+            var folded = Fold(c);
             if (folded != '\0')
             {
-                buffer[n++] = folded;
+                destination[n++] = folded;
             }
         }
 
-        return new string(buffer[..n]);
+        return n;
     }
 
     /// <summary>

@@ -156,16 +156,7 @@ public static class ArabicTokenizer
         }
 
         Span<char> buffer = length <= 128 ? stackalloc char[length] : new char[length];
-        var n = 0;
-        foreach (var c in original)
-        {
-            var folded = ArabicNormalizer.Fold(c);
-            if (folded != '\0')
-            {
-                buffer[n++] = folded;
-            }
-        }
-
+        var n = ArabicNormalizer.FoldInto(original, buffer);
         return new ArabicToken(start, length, original, new string(buffer[..n]));
     }
 

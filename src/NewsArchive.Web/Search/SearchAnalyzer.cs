@@ -72,15 +72,7 @@ public sealed class SearchAnalyzer
         {
             // The word's search form, as ArabicTokenizer.Tokenize folds it.
             var folded = length <= buffer.Length ? buffer : new char[length];
-            var n = 0;
-            foreach (var c in text.AsSpan(start, length))
-            {
-                var f = ArabicNormalizer.Fold(c);
-                if (f != '\0')
-                {
-                    folded[n++] = f;
-                }
-            }
+            var n = ArabicNormalizer.FoldInto(text.AsSpan(start, length), folded);
 
             if (n == 0)
             {

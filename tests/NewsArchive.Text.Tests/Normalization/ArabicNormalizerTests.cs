@@ -20,6 +20,21 @@ public class ArabicNormalizerTests
     public void Search_form_folds_spelling_but_keeps_words_and_punctuation(string text, string expected) =>
         Assert.Equal(expected, ArabicNormalizer.Normalize(text));
 
+    [Theory]
+    [InlineData("هدّد", "هدد")]
+    [InlineData("الصـــواريخ", "الصواريخ")]
+    [InlineData("أوستن", "اوستن")]
+    [InlineData("\u200F", "")]
+    public void Folding_into_a_buffer_writes_the_search_form_and_its_length(string text, string expected)
+    {
+        Span<char> buffer = stackalloc char[text.Length];
+
+        var written = ArabicNormalizer.FoldInto(text, buffer);
+
+        Assert.Equal(expected, new string(buffer[..written]));
+        Assert.Equal(ArabicNormalizer.Normalize(text), new string(buffer[..written]));
+    }
+
     [Fact]
     public void Text_already_in_search_form_is_returned_as_is()
     {
