@@ -238,8 +238,7 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
     {
         foreach (var term in query.PositiveTerms.Concat(query.Excluded))
         {
-            var n = await CountAsync(connection, SearchQuery.ToFtsMatch(term), null, false, false, RankAllLimit + 1, ct);
-            if (n > RankAllLimit)
+            if (!await IsRareAsync(connection, term, ct))
             {
                 return false;
             }
@@ -247,6 +246,10 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
 
         return true;
     }
+
+    /// <summary>True when <paramref name="term"/> matches at most <see cref="RankAllLimit"/> articles (counted no further).</summary>
+    private static async Task<bool> IsRareAsync(DbConnection connection, SearchTerm term, CancellationToken ct) =>
+        await CountAsync(connection, SearchQuery.ToFtsMatch(term), null, false, false, RankAllLimit + 1, ct) <= RankAllLimit;
 
     /// <summary>
     /// True when every phrase of the query has a word in at most <see cref="RankAllLimit"/> articles.
@@ -262,8 +265,7 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
             var rare = false;
             foreach (var stem in phrase.Stems.Distinct(StringComparer.Ordinal))
             {
-                var word = SearchQuery.ToFtsMatch(new SearchTerm([stem], [stem], []));
-                if (await CountAsync(connection, word, null, false, false, RankAllLimit + 1, ct) <= RankAllLimit)
+                if (await IsRareAsync(connection, new SearchTerm([stem], [stem], []), ct))
                 {
                     rare = true;
                     break;
