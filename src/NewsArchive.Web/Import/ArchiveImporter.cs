@@ -80,10 +80,11 @@ public sealed partial class ArchiveImporter(
         }
 
         var files = await listing;
+        var unchanged = known.UnchangedFiles(files, force: false, inBackground: true, ct);
         var pending = new List<int>();
         for (var i = 0; i < files.Count; i++)
         {
-            if (!known.IsUnchanged(files, i, force: false) && known.Check(files, i, force: false).NeedsReading)
+            if (!unchanged[i] && known.Check(files, i, force: false).NeedsReading)
             {
                 pending.Add(i);
             }
@@ -254,16 +255,7 @@ public sealed partial class ArchiveImporter(
             return [.. Enumerable.Range(0, files.Count)];
         }
 
-        // The test is pure and the known files are only read: a big folder is checked on every core.
-        var unchanged = new bool[files.Count];
-        const int chunk = 4096;
-        Parallel.For(0, (files.Count + chunk - 1) / chunk, new ParallelOptions { CancellationToken = ct }, c =>
-        {
-            for (var i = c * chunk; i < Math.Min(files.Count, (c + 1) * chunk); i++)
-            {
-                unchanged[i] = run.IsUnchanged(files, i);
-            }
-        });
+        var unchanged = run.UnchangedFiles(files, ct);
         var pending = new List<int>(unchanged.Count(u => !u));
         for (var i = 0; i < files.Count; i++)
         {
@@ -673,8 +665,8 @@ public sealed partial class ArchiveImporter(
         /// <summary>The incremental check (see <see cref="KnownFiles.Check"/>); pure, so the read-ahead and the writer agree on it without talking.</summary>
         public FileCheck Check(IReadOnlyList<SeedFileInfo> files, int index) => known.Check(files, index, Request.Force);
 
-        /// <summary>Whether the check passes the file without reading it (see <see cref="KnownFiles.IsUnchanged"/>), at no allocation.</summary>
-        public bool IsUnchanged(IReadOnlyList<SeedFileInfo> files, int index) => known.IsUnchanged(files, index, Request.Force);
+        /// <summary>Which files the check passes without reading them (see <see cref="KnownFiles.UnchangedFiles"/>), on every core, building no key.</summary>
+        public bool[] UnchangedFiles(IReadOnlyList<SeedFileInfo> files, CancellationToken ct) => known.UnchangedFiles(files, Request.Force, inBackground: false, ct);
 
         public async Task<IDbContextTransaction> BatchAsync(CancellationToken ct)
         {

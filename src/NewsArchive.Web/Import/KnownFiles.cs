@@ -86,7 +86,7 @@ internal sealed class KnownFiles
     /// True when file <paramref name="index"/> needs no reading: known, imported, and its size and
     /// time unchanged. The test of a start on an unchanged archive: it builds no key.
     /// </summary>
-    public bool IsUnchanged(IReadOnlyList<SeedFileInfo> files, int index, bool force)
+    private bool IsUnchanged(IReadOnlyList<SeedFileInfo> files, int index, bool force)
     {
         if (force)
         {
@@ -95,6 +95,40 @@ internal sealed class KnownFiles
 
         var (size, modifiedTicks) = SizeAndTime(files, index);
         return size >= 0 && Find(files, index) is { Known: { ArticleId: not null } known } && known.Size == size && known.ModifiedTicks == modifiedTicks;
+    }
+
+    /// <summary>
+    /// <see cref="IsUnchanged"/> for every file of <paramref name="files"/>; a big folder is checked
+    /// on every core (the test is pure and the known files are only read) unless
+    /// <paramref name="inBackground"/>, for a check that runs while the app serves.
+    /// </summary>
+    public bool[] UnchangedFiles(IReadOnlyList<SeedFileInfo> files, bool force, bool inBackground, CancellationToken ct)
+    {
+        var unchanged = new bool[files.Count];
+        const int chunk = 4096;
+        void CheckChunk(int c)
+        {
+            for (var i = c * chunk; i < Math.Min(files.Count, (c + 1) * chunk); i++)
+            {
+                unchanged[i] = IsUnchanged(files, i, force);
+            }
+        }
+
+        var chunks = (files.Count + chunk - 1) / chunk;
+        if (inBackground)
+        {
+            for (var c = 0; c < chunks; c++)
+            {
+                ct.ThrowIfCancellationRequested();
+                CheckChunk(c);
+            }
+        }
+        else
+        {
+            Parallel.For(0, chunks, new ParallelOptions { CancellationToken = ct }, CheckChunk);
+        }
+
+        return unchanged;
     }
 
     /// <summary>
