@@ -89,7 +89,8 @@ internal sealed class BenchmarkRun(BenchOptions options, string command)
 
         using var app = Step("start app on the unchanged archive", () => StartApp(appDll, db, seeds));
         result.StartupSeconds = app.StartupTime.TotalSeconds;
-        Log($"  startup {result.StartupSeconds:0.00} s");
+        result.StartupCheckSeconds = app.HealthyTime.TotalSeconds;
+        Log($"  startup {result.StartupSeconds:0.00} s to serving, {result.StartupCheckSeconds:0.00} s to the end of the startup check");
         using (var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl), Timeout = TimeSpan.FromSeconds(30) })
         {
             result.SearchHttp = Step("search over HTTP", () => MeasureSearch(queries, async q =>
@@ -234,6 +235,9 @@ internal sealed class BenchmarkRun(BenchOptions options, string command)
         try
         {
             app.WaitUntilServing("/", TimeSpan.FromMinutes(10));
+            // The archive is served while its startup import checks the seeds; the measurements
+            // that follow wait for the check, which would otherwise share the cores with them.
+            app.WaitUntilHealthy("/healthz", TimeSpan.FromMinutes(10));
         }
         catch
         {

@@ -98,6 +98,48 @@ internal sealed class ChildProcess : IDisposable
         throw new TimeoutException($"{BaseUrl}{path} not serving after {timeout}:\n{Tail()}");
     }
 
+    /// <summary>Time from process start until <see cref="WaitUntilHealthy"/> saw the app report healthy.</summary>
+    public TimeSpan HealthyTime { get; private set; }
+
+    /// <summary>
+    /// Polls <paramref name="path"/> until its body reads <c>Healthy</c> (the archive app: its startup
+    /// import has finished; it serves before that when the archive already holds articles), and
+    /// records how long that took from process start.
+    /// </summary>
+    public void WaitUntilHealthy(string path, TimeSpan timeout)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var started = _process.StartTime.ToUniversalTime();
+        var deadline = DateTime.UtcNow + timeout;
+        var last = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"server exited with code {_process.ExitCode} before its startup import finished:\n{Tail()}");
+            }
+            try
+            {
+                last = client.GetStringAsync(BaseUrl + path).GetAwaiter().GetResult();
+                if (last == "Healthy")
+                {
+                    HealthyTime = DateTime.UtcNow - started;
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening, or unhealthy (503); keep polling.
+            }
+            catch (TaskCanceledException)
+            {
+                // Busy; keep polling.
+            }
+            Thread.Sleep(20);
+        }
+        throw new TimeoutException($"{BaseUrl}{path} not healthy after {timeout} (last answer: {last}):\n{Tail()}");
+    }
+
     /// <summary>Peak resident memory so far (VmHWM), in bytes; 0 where /proc is not available.</summary>
     public long PeakRss() => ProcStatus.PeakRss(_process.Id);
 

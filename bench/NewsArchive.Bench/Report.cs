@@ -29,11 +29,11 @@ internal static class Report
         text.AppendLine(Invariant($"NewsArchive benchmark — {report.StartedAt:yyyy-MM-dd HH:mm} UTC — {m.Cores} cores, {m.Cpu}, {m.Memory}, {m.Runtime}"));
         text.AppendLine($"command: {report.Command}");
         text.AppendLine();
-        text.AppendLine("| size | import art/s | Lucene art/s | ours/Lucene (≥1.0) | per CPU-s: ours / Lucene / ratio | import peak RSS | DB size | startup (<10 s) |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| size | import art/s | Lucene art/s | ours/Lucene (≥1.0) | per CPU-s: ours / Lucene / ratio | import peak RSS | DB size | startup to serving (<10 s) | startup check done |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var s in report.Sizes)
         {
-            text.AppendLine(Invariant($"| {s.Size:N0} | {F(s.Import?.ArticlesPerSecond, "N0")} | {F(s.Lucene?.IndexArticlesPerSecond, "N0")} | {F(s.ImportVsLucene, "0.00")}× | {F(s.Import is { CpuSeconds: > 0 } i ? i.Articles / i.CpuSeconds : null, "N0")} / {F(s.Lucene is { IndexCpuSeconds: > 0 } l && s.Import is not null ? s.Import.Files / l.IndexCpuSeconds : null, "N0")} / {F(s.ImportCpuVsLucene, "0.00")}× | {Mb(s.Import?.PeakRssBytes)} | {Mb(s.DatabaseBytes)} | {F(s.StartupSeconds, "0.00")} s |"));
+            text.AppendLine(Invariant($"| {s.Size:N0} | {F(s.Import?.ArticlesPerSecond, "N0")} | {F(s.Lucene?.IndexArticlesPerSecond, "N0")} | {F(s.ImportVsLucene, "0.00")}× | {F(s.Import is { CpuSeconds: > 0 } i ? i.Articles / i.CpuSeconds : null, "N0")} / {F(s.Lucene is { IndexCpuSeconds: > 0 } l && s.Import is not null ? s.Import.Files / l.IndexCpuSeconds : null, "N0")} / {F(s.ImportCpuVsLucene, "0.00")}× | {Mb(s.Import?.PeakRssBytes)} | {Mb(s.DatabaseBytes)} | {F(s.StartupSeconds, "0.00")} s | {F(s.StartupCheckSeconds, "0.00")} s |"));
         }
         text.AppendLine();
         text.AppendLine("| size | search p50 / p95 / p99 in-process ms (p50 ≤5, p99 ≤50) | Lucene p50 / p95 / p99 ms | ours/Lucene p50, p99 (≤1.0) | HTTP /api/search p50 / p95 / p99 ms | errors |");

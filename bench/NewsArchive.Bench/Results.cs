@@ -35,7 +35,10 @@ internal sealed record SizeResult(int Size)
     public SearchResult? SearchInProcess { get; set; }
     public SearchResult? SearchHttp { get; set; }
     public PeerResult? Lucene { get; set; }
+    /// <summary>Process start to the first page served, on the already-imported archive.</summary>
     public double? StartupSeconds { get; set; }
+    /// <summary>Process start to the end of the startup import's check of the unchanged seeds (served meanwhile).</summary>
+    public double? StartupCheckSeconds { get; set; }
     public List<PageResult> Pages { get; set; } = [];
     public WrkResult? Ceiling { get; set; }
     public string? CeilingKind { get; set; }

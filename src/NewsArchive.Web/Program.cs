@@ -34,6 +34,7 @@ try
     app.UseArchiveAdmin();
     app.MapArchivePages();
     app.MapArchiveApi();
+    app.MapHealthChecks("/healthz");
 
     await app.RunAsync();
     return 0;

@@ -33,6 +33,7 @@ public class QuickRunTests
                 Assert.True(search.GetProperty("all").GetProperty("count").GetInt32() > 0);
             }
             Assert.True(size.GetProperty("startupSeconds").GetDouble() > 0);
+            Assert.True(size.GetProperty("startupCheckSeconds").GetDouble() >= size.GetProperty("startupSeconds").GetDouble());
             if (Wrk.Available)
             {
                 Assert.Equal(["article", "person", "search"], size.GetProperty("pages").EnumerateArray().Select(p => p.GetProperty("name").GetString()));

@@ -115,9 +115,10 @@ internal sealed class FirstAdmin(IServiceScopeFactory scopes) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The archive's migrator ran before (AddArchiveDatabase registers it first). Migrating
+        // again here took EF's migration lock, a write, which waits for the batch of a startup
+        // import that runs while the app serves.
         using var scope = scopes.CreateScope();
-        // Idempotent; the archive's own migrator normally ran already (it is registered first).
-        await scope.ServiceProvider.MigrateArchiveDatabaseAsync(cancellationToken);
         await scope.ServiceProvider.GetRequiredService<AdminAccounts>().EnsureFirstAdminAsync();
     }
 
