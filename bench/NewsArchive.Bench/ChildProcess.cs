@@ -65,38 +65,8 @@ internal sealed class ChildProcess : IDisposable
     }
 
     /// <summary>Polls <paramref name="path"/> until it answers 200, and records how long that took from process start.</summary>
-    public void WaitUntilServing(string path, TimeSpan timeout)
-    {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var started = _process.StartTime.ToUniversalTime();
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"server exited with code {_process.ExitCode} before serving:\n{Tail()}");
-            }
-            try
-            {
-                using var response = client.GetAsync(BaseUrl + path).GetAwaiter().GetResult();
-                if (response.IsSuccessStatusCode)
-                {
-                    StartupTime = DateTime.UtcNow - started;
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException)
-            {
-                // Listening but busy (importing); keep polling.
-            }
-            Thread.Sleep(20);
-        }
-        throw new TimeoutException($"{BaseUrl}{path} not serving after {timeout}:\n{Tail()}");
-    }
+    public void WaitUntilServing(string path, TimeSpan timeout) =>
+        StartupTime = PollUntil(path, "serving", timeout, _ => true);
 
     /// <summary>Time from process start until <see cref="WaitUntilHealthy"/> saw the app report healthy.</summary>
     public TimeSpan HealthyTime { get; private set; }
@@ -106,38 +76,40 @@ internal sealed class ChildProcess : IDisposable
     /// import has finished; it serves before that when the archive already holds articles), and
     /// records how long that took from process start.
     /// </summary>
-    public void WaitUntilHealthy(string path, TimeSpan timeout)
+    public void WaitUntilHealthy(string path, TimeSpan timeout) =>
+        HealthyTime = PollUntil(path, "healthy", timeout, body => body == "Healthy");
+
+    /// <summary>Time from process start until <paramref name="path"/> answered 200 with a body <paramref name="done"/> accepts.</summary>
+    private TimeSpan PollUntil(string path, string what, TimeSpan timeout, Func<string, bool> done)
     {
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var started = _process.StartTime.ToUniversalTime();
         var deadline = DateTime.UtcNow + timeout;
-        var last = "";
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"server exited with code {_process.ExitCode} before its startup import finished:\n{Tail()}");
+                throw new InvalidOperationException($"server exited with code {_process.ExitCode} before {what}:\n{Tail()}");
             }
             try
             {
-                last = client.GetStringAsync(BaseUrl + path).GetAwaiter().GetResult();
-                if (last == "Healthy")
+                using var response = client.GetAsync(BaseUrl + path).GetAwaiter().GetResult();
+                if (response.IsSuccessStatusCode && done(response.Content.ReadAsStringAsync().GetAwaiter().GetResult()))
                 {
-                    HealthyTime = DateTime.UtcNow - started;
-                    return;
+                    return DateTime.UtcNow - started;
                 }
             }
             catch (HttpRequestException)
             {
-                // Not listening, or unhealthy (503); keep polling.
+                // Not listening yet.
             }
             catch (TaskCanceledException)
             {
-                // Busy; keep polling.
+                // Listening but busy; keep polling.
             }
             Thread.Sleep(20);
         }
-        throw new TimeoutException($"{BaseUrl}{path} not healthy after {timeout} (last answer: {last}):\n{Tail()}");
+        throw new TimeoutException($"{BaseUrl}{path} not {what} after {timeout}:\n{Tail()}");
     }
 
     /// <summary>Peak resident memory so far (VmHWM), in bytes; 0 where /proc is not available.</summary>
