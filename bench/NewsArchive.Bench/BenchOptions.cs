@@ -67,6 +67,8 @@ internal sealed record BenchOptions
                                             queries.txt beside the database, built from --corpus when missing;
                                             --migrate applies this build's migrations first, as the app does at start;
                                             --dump writes every answer as JSON, to compare two builds)
+        NewsArchive.Bench fingerprint --db FILE                   (what an archive stores: row counts and hashes of every table
+                                            and of the full-text vocabulary, to compare two builds' imports)
         NewsArchive.Bench serve-static --root DIR --urls URL      (used by the benchmark: the static-file ceiling)
         """;
 }

@@ -224,6 +224,33 @@ public sealed class ImportTests(ArchiveFactory factory) : IClassFixture<ArchiveF
     }
 
     [Fact]
+    public async Task Every_event_mention_and_role_of_a_long_article_is_stored_in_text_order()
+    {
+        _ = factory.Server;
+        // More events than one multi-row statement holds (16), so the rows go in several statements.
+        var days = Enumerable.Range(1, 21).Select(d => $"وأضاف سيجورنيه أن باريس ستستضيف اجتماعا في {d} أيار/مايو 2024.");
+        var path = factory.WriteSeed("long_events.txt", string.Format(Article, "خبر بأحداث كثيرة") + "\n" + string.Join("\n\n", days) + "\n");
+
+        var result = await factory.Importer.ImportFileAsync(path, new ImportRequest("test"));
+
+        Assert.Equal(ImportOutcome.Imported, result.Outcome);
+        Assert.True(result.Events.Count > 16, $"the text gave {result.Events.Count} events");
+        var events = await factory.QueryAsync(db => db.Events.Where(e => e.ArticleId == result.ArticleId).OrderBy(e => e.Id)
+            .Select(e => new { e.Date, e.DateEnd, e.Text, Persons = e.Persons.Select(p => p.Person!.Name).ToList() }).ToListAsync());
+        Assert.Equal(result.Events.Select(e => (e.Date.Start, e.Date.End, e.Text)), events.Select(e => (e.Date, e.DateEnd, e.Text)));
+        var mentioned = await factory.QueryAsync(db => db.ArticlePersons.Where(ap => ap.ArticleId == result.ArticleId).Select(ap => ap.Person!.Name).ToListAsync());
+        for (var i = 0; i < events.Count; i++)
+        {
+            // An event names the article's persons it mentions, each linked once.
+            Assert.Equal(result.Events[i].Persons.Where(mentioned.Contains).Distinct().Order(), events[i].Persons.Order());
+        }
+
+        Assert.Contains(events, e => e.Persons.Count > 0);
+        var roles = await factory.QueryAsync(db => db.PersonRoles.Where(r => r.ArticleId == result.ArticleId).Select(r => r.Role).ToListAsync());
+        Assert.Equal(result.Persons.SelectMany(p => p.Roles).Distinct().Order(), roles.Distinct().Order());
+    }
+
+    [Fact]
     public async Task Spelling_variants_of_a_name_are_one_person_but_a_shared_surname_is_not()
     {
         _ = factory.Server;

@@ -23,11 +23,10 @@ public sealed partial class ArchiveImporter(
     ILogger<ArchiveImporter> logger)
 {
     private const int LeadMaxLength = 280;
-    private const string FileSavepoint = "seed_file";
     // Files are committed in batches, each inside its own savepoint: one file is still all or
     // nothing, but a commit (and the WAL pages it writes) is shared by hundreds of files.
-    private const int MaxBatchFiles = 500;
-    private static readonly TimeSpan MaxBatchAge = TimeSpan.FromSeconds(1);
+    private const int MaxBatchFiles = 2000;
+    private static readonly TimeSpan MaxBatchAge = TimeSpan.FromSeconds(4);
     // Files read ahead of the writer: enough that the reader keeps going while the writer flushes a batch's
     // full-text rows, few enough that the parsed files waiting stay a few MB (256 cost ~50 MB of peak RSS).
     private const int ReadAhead = 64;
@@ -341,6 +340,7 @@ public sealed partial class ArchiveImporter(
         if (read.Result.Article is { } seed)
         {
             read.Article = ArticleOf(seed.Article, key, read.Hash);
+            read.Persons = [.. seed.Persons.Select(PersonDirectory.FormsOf)];
             foreach (var indexer in _indexers)
             {
                 indexer.Prepare(read.Article);
@@ -388,13 +388,13 @@ public sealed partial class ArchiveImporter(
         }
 
         run.Persons ??= await PersonDirectory.LoadAsync(run.Db, ct);
-        return await PersistAsync(run, key, file, hash, previousArticle, seed, article, ct);
+        return await PersistAsync(run, key, file, hash, previousArticle, seed, read.Persons, article, ct);
     }
 
     private async Task<ImportFileResult> LinkDuplicateAsync(Run run, string key, SeedFileInfo file, string hash, int? previousArticle, int articleId, CancellationToken ct)
     {
-        var tx = await run.BatchAsync(ct);
-        await tx.CreateSavepointAsync(FileSavepoint, ct);
+        await run.BatchAsync(ct);
+        run.Writer.BeginFile();
         try
         {
             run.Writer.SaveSeedFile(key, file, hash, articleId, time.GetUtcNow());
@@ -404,13 +404,12 @@ public sealed partial class ArchiveImporter(
                 await DeleteIfOrphanedAsync(run.Db, old, ct);
             }
 
-            await tx.ReleaseSavepointAsync(FileSavepoint, ct);
+            run.Writer.KeepFile();
             FileDone(kept: true);
         }
         catch
         {
-            await tx.RollbackToSavepointAsync(FileSavepoint, CancellationToken.None);
-            await tx.ReleaseSavepointAsync(FileSavepoint, CancellationToken.None);
+            run.Writer.UndoFile();
             FileDone(kept: false);
             throw;
         }
@@ -420,11 +419,11 @@ public sealed partial class ArchiveImporter(
         return new ImportFileResult(key, ImportOutcome.Duplicate) { ArticleId = articleId };
     }
 
-    private async Task<ImportFileResult> PersistAsync(Run run, string key, SeedFileInfo file, string hash, int? previousArticle, SeedArticle seed, Article article, CancellationToken ct)
+    private async Task<ImportFileResult> PersistAsync(Run run, string key, SeedFileInfo file, string hash, int? previousArticle, SeedArticle seed, PersonDirectory.Forms[] names, Article article, CancellationToken ct)
     {
         var (db, writer, persons) = (run.Db, run.Writer, run.Persons!);
-        var tx = await run.BatchAsync(ct);
-        await tx.CreateSavepointAsync(FileSavepoint, ct);
+        await run.BatchAsync(ct);
+        run.Writer.BeginFile();
         try
         {
             var parsed = seed.Article;
@@ -449,8 +448,8 @@ public sealed partial class ArchiveImporter(
             var outcome = previousArticle is null ? ImportOutcome.Imported : ImportOutcome.Updated;
 
             // Two names in one article can be one person (variant spellings): one mention row, counts added.
-            var mentioned = seed.Persons
-                .Select(p => (Found: p, Entry: persons.Resolve(p, writer.InsertPerson)))
+            var mentioned = names
+                .Select(p => (Found: p.Person, Forms: p, Entry: persons.Resolve(p, writer.InsertPerson)))
                 .GroupBy(r => r.Entry)
                 .ToList();
             article.SubjectPersonId = mentioned.FirstOrDefault(g => g.Any(r => r.Found.IsSubject))?.Key.Id;
@@ -458,35 +457,32 @@ public sealed partial class ArchiveImporter(
             article.Id = writer.SaveArticle(article);
 
             var idByName = new Dictionary<string, int>(StringComparer.Ordinal);
+            var roles = new List<PersonRole>();
             foreach (var group in mentioned)
             {
                 var entry = group.Key;
-                var roles = group.SelectMany(g => g.Found.Roles).Distinct(StringComparer.Ordinal).ToList();
-                var mention = new ArticlePerson
+                var named = group.SelectMany(g => g.Found.Roles).Distinct(StringComparer.Ordinal).ToList();
+                article.Persons.Add(new ArticlePerson
                 {
                     ArticleId = article.Id,
                     PersonId = entry.Id,
                     Mentions = group.Sum(g => g.Found.Mentions),
                     FirstSentence = group.First().Found.FirstSentence,
-                    Role = roles.FirstOrDefault(),
-                };
-                writer.InsertMention(mention);
-                article.Persons.Add(mention);
-                foreach (var role in roles)
+                    Role = named.FirstOrDefault(),
+                });
+                roles.AddRange(named.Select(role => new PersonRole { PersonId = entry.Id, ArticleId = article.Id, Role = role, Year = parsed.Published.Year }));
+                persons.AddAliases(entry, group.SelectMany(g => g.Forms.Aliases), writer.InsertAlias);
+                foreach (var (person, _, _) in group)
                 {
-                    writer.InsertRole(entry.Id, article.Id, role, parsed.Published.Year);
-                }
-
-                persons.AddAliases(entry, group.SelectMany(g => g.Found.Aliases.Append(g.Found.Name)), writer.InsertAlias);
-                foreach (var (found, _) in group)
-                {
-                    idByName.TryAdd(found.Name, entry.Id);
+                    idByName.TryAdd(person.Name, entry.Id);
                 }
             }
 
+            writer.InsertMentions(article.Persons);
+            writer.InsertRoles(roles);
             foreach (var found in seed.Events)
             {
-                var ev = new ArticleEvent
+                article.Events.Add(new ArticleEvent
                 {
                     ArticleId = article.Id,
                     Date = found.Date.Start,
@@ -494,31 +490,31 @@ public sealed partial class ArchiveImporter(
                     Precision = found.Date.Precision,
                     Text = found.Text,
                     IsArticleEvent = found.IsArticleEvent,
-                };
-                ev.Id = writer.InsertEvent(ev);
-                foreach (var name in found.Persons)
+                });
+            }
+
+            writer.InsertEvents(article.Events);
+            var eventPersons = new List<EventPerson>();
+            for (var i = 0; i < seed.Events.Count; i++)
+            {
+                var ev = article.Events[i];
+                foreach (var name in seed.Events[i].Persons)
                 {
                     if (idByName.TryGetValue(name, out var personId))
                     {
-                        writer.InsertEventPerson(ev.Id, personId);
-                        ev.Persons.Add(new EventPerson { EventId = ev.Id, PersonId = personId });
+                        var link = new EventPerson { EventId = ev.Id, PersonId = personId };
+                        ev.Persons.Add(link);
+                        eventPersons.Add(link);
                     }
                 }
-
-                article.Events.Add(ev);
             }
+
+            writer.InsertEventPersons(eventPersons);
 
             // Counts move by one per link gained or lost, so no article is ever counted twice.
             var current = article.Persons.Select(p => p.PersonId).ToHashSet();
-            foreach (var id in previousPersons.Where(id => !current.Contains(id)))
-            {
-                writer.CountPerson(id, -1);
-            }
-
-            foreach (var id in current.Where(id => !previousPersons.Contains(id)))
-            {
-                writer.CountPerson(id, +1);
-            }
+            writer.CountPersons([.. previousPersons.Where(id => !current.Contains(id))], -1);
+            writer.CountPersons([.. current.Where(id => !previousPersons.Contains(id))], +1);
 
             writer.SaveSeedFile(key, file, hash, article.Id, time.GetUtcNow());
             writer.InsertRecord(Record(run, key, outcome, article.Id));
@@ -527,7 +523,7 @@ public sealed partial class ArchiveImporter(
                 await indexer.IndexAsync(db, article, isNew, ct);
             }
 
-            await tx.ReleaseSavepointAsync(FileSavepoint, ct);
+            run.Writer.KeepFile();
             FileDone(kept: true);
             persons.Commit();
             run.BatchFiles++;
@@ -536,8 +532,7 @@ public sealed partial class ArchiveImporter(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            await tx.RollbackToSavepointAsync(FileSavepoint, CancellationToken.None);
-            await tx.ReleaseSavepointAsync(FileSavepoint, CancellationToken.None);
+            run.Writer.UndoFile();
             FileDone(kept: false);
             persons.Rollback();
             logger.LogError(ex, "Storing {File} failed; its previous records are kept", key);
@@ -545,8 +540,7 @@ public sealed partial class ArchiveImporter(
         }
         catch
         {
-            await tx.RollbackToSavepointAsync(FileSavepoint, CancellationToken.None);
-            await tx.ReleaseSavepointAsync(FileSavepoint, CancellationToken.None);
+            run.Writer.UndoFile();
             FileDone(kept: false);
             persons.Rollback();
             throw;
@@ -627,6 +621,8 @@ public sealed partial class ArchiveImporter(
         public string? Error { get; init; }
         public SeedReadResult? Result { get; set; }
         public Exception? ReaderException { get; set; }
+        /// <summary>The name keys and search forms of <see cref="SeedArticle.Persons"/>, in their order.</summary>
+        public PersonDirectory.Forms[] Persons { get; set; } = [];
         /// <summary>The article the parse describes (not saved yet), already handed to the indexers' <see cref="IArticleIndexer.Prepare"/>.</summary>
         public Article? Article { get; set; }
     }

@@ -29,18 +29,30 @@ internal sealed class ArticleWriter : IDisposable
     private readonly SqliteCommand _updateArticle;
     private readonly SqliteCommand _insertPerson;
     private readonly SqliteCommand _insertAlias;
-    private readonly SqliteCommand _insertRole;
-    private readonly SqliteCommand _insertMention;
-    private readonly SqliteCommand _insertEvent;
-    private readonly SqliteCommand _insertEventPerson;
-    private readonly SqliteCommand _countPerson;
+    private readonly MultiRowInsert _insertRoles;
+    private readonly MultiRowInsert _insertMentions;
+    private readonly MultiRowInsert _insertEvents;
+    private readonly MultiRowInsert _insertEventPersons;
+    private readonly SqliteCommand _countPersons;
+    private readonly SqliteConnection _connection;
+    private SqliteTransaction? _transaction;
     private readonly SqliteCommand _upsertSeedFile;
     private readonly SqliteCommand _insertRecord;
+    private readonly SqliteCommand _savepoint;
+    private readonly SqliteCommand _releaseSavepoint;
+    private readonly SqliteCommand _rollbackToSavepoint;
+
+    /// <summary>What the serializer writes for an empty list, as EF stores it; most articles have no pull quote.</summary>
+    private const string NoPullQuotes = "[]";
+
+    /// <summary>The last run id written and its text: every record of a run has the same.</summary>
+    private (Guid Id, string Text) _runId;
 
     private const string ArticleColumns = "$title, $titleDerived, $published, $subject, $subjectPersonId, $caption, $credit, $body, $lead, $pullQuotes, $sourceFile, $contentHash, $importedAt";
 
     public ArticleWriter(SqliteConnection connection)
     {
+        _connection = connection;
         SqliteCommand Prepare(string sql, string parameters)
         {
             var command = connection.CreateCommand();
@@ -81,15 +93,12 @@ internal sealed class ArticleWriter : IDisposable
             ArticleColumns + ", $id");
         _insertPerson = Prepare("INSERT INTO Persons (Name, NormalizedName, NameKey, ArticleCount) VALUES ($name, $normalized, $key, 0) RETURNING Id", "$name, $normalized, $key");
         _insertAlias = Prepare("INSERT INTO PersonAliases (PersonId, Alias, NormalizedAlias) VALUES ($person, $alias, $normalized)", "$person, $alias, $normalized");
-        _insertRole = Prepare("INSERT INTO PersonRoles (PersonId, ArticleId, Role, Year) VALUES ($person, $article, $role, $year)", "$person, $article, $role, $year");
-        _insertMention = Prepare(
-            "INSERT INTO ArticlePersons (ArticleId, PersonId, Mentions, FirstSentence, Role) VALUES ($article, $person, $mentions, $sentence, $role)",
-            "$article, $person, $mentions, $sentence, $role");
-        _insertEvent = Prepare(
-            "INSERT INTO Events (ArticleId, \"Date\", DateEnd, Precision, \"Text\", IsArticleEvent) VALUES ($article, $date, $end, $precision, $text, $own) RETURNING Id",
-            "$article, $date, $end, $precision, $text, $own");
-        _insertEventPerson = Prepare("INSERT OR IGNORE INTO EventPersons (EventId, PersonId) VALUES ($event, $person)", "$event, $person");
-        _countPerson = Prepare("UPDATE Persons SET ArticleCount = ArticleCount + $delta WHERE Id = $id", "$delta, $id");
+        // An article's mentions, roles, events and their persons go in one statement per table (rows in list order).
+        _insertRoles = new MultiRowInsert(this, "INSERT INTO PersonRoles (PersonId, ArticleId, Role, Year)", 4, "");
+        _insertMentions = new MultiRowInsert(this, "INSERT INTO ArticlePersons (ArticleId, PersonId, Mentions, FirstSentence, Role)", 5, "");
+        _insertEvents = new MultiRowInsert(this, "INSERT INTO Events (ArticleId, \"Date\", DateEnd, Precision, \"Text\", IsArticleEvent)", 6, "RETURNING Id");
+        _insertEventPersons = new MultiRowInsert(this, "INSERT OR IGNORE INTO EventPersons (EventId, PersonId)", 2, "");
+        _countPersons = Prepare("UPDATE Persons SET ArticleCount = ArticleCount + $delta WHERE Id IN (SELECT value FROM json_each($ids))", "$delta, $ids");
         _upsertSeedFile = Prepare(
             """
             INSERT INTO SeedFiles (Path, Size, ModifiedUtc, ContentHash, ArticleId, LastImportedAt)
@@ -101,11 +110,25 @@ internal sealed class ArticleWriter : IDisposable
         _insertRecord = Prepare(
             "INSERT INTO ImportRecords (RunId, StartedBy, File, Outcome, Line, Reason, ArticleId, At) VALUES ($run, $by, $file, $outcome, $line, $reason, $article, $at)",
             "$run, $by, $file, $outcome, $line, $reason, $article, $at");
+        // One file's savepoint, as prepared statements: through EF each was a new command with its logging, twice per file.
+        _savepoint = Prepare("SAVEPOINT seed_file", "");
+        _releaseSavepoint = Prepare("RELEASE seed_file", "");
+        _rollbackToSavepoint = Prepare("ROLLBACK TO seed_file; RELEASE seed_file", "");
     }
+
+    /// <summary>Begins the current file's savepoint inside the batch transaction.</summary>
+    public void BeginFile() => _savepoint.ExecuteNonQuery();
+
+    /// <summary>Keeps what the current file wrote (it commits with the batch).</summary>
+    public void KeepFile() => _releaseSavepoint.ExecuteNonQuery();
+
+    /// <summary>Undoes everything the current file wrote since <see cref="BeginFile"/>.</summary>
+    public void UndoFile() => _rollbackToSavepoint.ExecuteNonQuery();
 
     /// <summary>Runs the following statements inside <paramref name="transaction"/> (null: autocommit).</summary>
     public void Enlist(SqliteTransaction? transaction)
     {
+        _transaction = transaction;
         foreach (var command in _commands)
         {
             command.Transaction = transaction;
@@ -157,7 +180,7 @@ internal sealed class ArticleWriter : IDisposable
         object?[] values =
         [
             a.Title, a.TitleDerived, Day(a.Published), a.Subject, a.SubjectPersonId, a.Caption, a.Credit, a.Body, a.Lead,
-            JsonSerializer.Serialize(a.PullQuotes), a.SourceFile, a.ContentHash, a.ImportedAt.UtcTicks,
+            a.PullQuotes.Count == 0 ? NoPullQuotes : JsonSerializer.Serialize(a.PullQuotes), a.SourceFile, a.ContentHash, a.ImportedAt.UtcTicks,
         ];
         if (a.Id == 0)
         {
@@ -172,28 +195,140 @@ internal sealed class ArticleWriter : IDisposable
 
     public void InsertAlias(int personId, string alias, string normalized) => Execute(_insertAlias, personId, alias, normalized);
 
-    public void InsertRole(int personId, int articleId, string role, int year) => Execute(_insertRole, personId, articleId, role, year);
+    public void InsertRoles(IReadOnlyList<PersonRole> roles) =>
+        _insertRoles.Execute(roles.Count, (i, values) =>
+        {
+            var r = roles[i];
+            (values[0], values[1], values[2], values[3]) = (r.PersonId, r.ArticleId, r.Role, r.Year);
+        });
 
-    public void InsertMention(ArticlePerson m) => Execute(_insertMention, m.ArticleId, m.PersonId, m.Mentions, m.FirstSentence, m.Role);
+    public void InsertMentions(IReadOnlyList<ArticlePerson> mentions) =>
+        _insertMentions.Execute(mentions.Count, (i, values) =>
+        {
+            var m = mentions[i];
+            (values[0], values[1], values[2], values[3], values[4]) = (m.ArticleId, m.PersonId, m.Mentions, m.FirstSentence, m.Role);
+        });
 
-    public int InsertEvent(ArticleEvent e) =>
-        ScalarInt(_insertEvent, e.ArticleId, Day(e.Date), Day(e.DateEnd), (int)e.Precision, e.Text, e.IsArticleEvent)!.Value;
+    /// <summary>Inserts the events and sets their ids.</summary>
+    public void InsertEvents(IReadOnlyList<ArticleEvent> events)
+    {
+        var ids = new List<int>(events.Count);
+        _insertEvents.Execute(events.Count, (i, values) =>
+        {
+            var e = events[i];
+            (values[0], values[1], values[2], values[3], values[4], values[5]) = (e.ArticleId, Day(e.Date), Day(e.DateEnd), (int)e.Precision, e.Text, e.IsArticleEvent);
+        }, ids);
+        // One writer, rows inserted in list order: the ids, ascending, are the events' in order.
+        ids.Sort();
+        for (var i = 0; i < events.Count; i++)
+        {
+            events[i].Id = ids[i];
+        }
+    }
 
-    public void InsertEventPerson(int eventId, int personId) => Execute(_insertEventPerson, eventId, personId);
+    public void InsertEventPersons(IReadOnlyList<EventPerson> links) =>
+        _insertEventPersons.Execute(links.Count, (i, values) => (values[0], values[1]) = (links[i].EventId, links[i].PersonId));
 
-    public void CountPerson(int personId, int delta) => Execute(_countPerson, delta, personId);
+    /// <summary>Moves the article count of each of the persons by <paramref name="delta"/>.</summary>
+    public void CountPersons(IReadOnlyCollection<int> personIds, int delta)
+    {
+        if (personIds.Count > 0)
+        {
+            Execute(_countPersons, delta, JsonSerializer.Serialize(personIds));
+        }
+    }
 
     public void SaveSeedFile(string path, SeedFileInfo file, string hash, int articleId, DateTimeOffset at) =>
         Execute(_upsertSeedFile, path, file.Size, file.ModifiedUtc.UtcTicks, hash, articleId, at.UtcTicks);
 
     public void InsertRecord(ImportRecord r) =>
-        Execute(_insertRecord, r.RunId.ToString().ToUpperInvariant(), r.StartedBy, r.File, (int)r.Outcome, r.Line, r.Reason, r.ArticleId, r.At.UtcTicks);
+        Execute(_insertRecord, RunIdText(r.RunId), r.StartedBy, r.File, (int)r.Outcome, r.Line, r.Reason, r.ArticleId, r.At.UtcTicks);
+
+    private string RunIdText(Guid id)
+    {
+        if (_runId.Id != id || _runId.Text is null)
+        {
+            _runId = (id, id.ToString().ToUpperInvariant());
+        }
+
+        return _runId.Text;
+    }
 
     public void Dispose()
     {
         foreach (var command in _commands)
         {
             command.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// An INSERT of up to <see cref="MaxRows"/> rows a statement, each row count prepared once, with
+    /// parameters <c>$p0</c>, <c>$p1</c>… row after row.
+    /// </summary>
+    private sealed class MultiRowInsert(ArticleWriter writer, string head, int columns, string tail)
+    {
+        private const int MaxRows = 16;
+        private readonly SqliteCommand?[] _byRows = new SqliteCommand?[MaxRows + 1];
+        private readonly object?[] _row = new object?[columns];
+
+        /// <summary>Inserts <paramref name="count"/> rows, <paramref name="fill"/> writing row <c>i</c>'s values; the first column returned, if any, is added to <paramref name="returned"/>.</summary>
+        public void Execute(int count, Action<int, object?[]> fill, List<int>? returned = null)
+        {
+            for (var start = 0; start < count; start += MaxRows)
+            {
+                var rows = Math.Min(MaxRows, count - start);
+                var command = _byRows[rows] ??= Create(rows);
+                for (var r = 0; r < rows; r++)
+                {
+                    fill(start + r, _row);
+                    for (var c = 0; c < columns; c++)
+                    {
+                        command.Parameters[(r * columns) + c].Value = _row[c] ?? DBNull.Value;
+                    }
+                }
+
+                if (returned is null)
+                {
+                    command.ExecuteNonQuery();
+                    continue;
+                }
+
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    returned.Add(reader.GetInt32(0));
+                }
+            }
+        }
+
+        private SqliteCommand Create(int rows)
+        {
+            var sql = new System.Text.StringBuilder(head).Append(" VALUES ");
+            var names = new List<string>(rows * columns);
+            for (var r = 0; r < rows; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < columns; c++)
+                {
+                    var name = $"$p{(r * columns) + c}";
+                    names.Add(name);
+                    sql.Append(c == 0 ? "" : ", ").Append(name);
+                }
+
+                sql.Append(')');
+            }
+
+            var command = writer._connection.CreateCommand();
+            command.CommandText = sql.Append(' ').Append(tail).ToString();
+            command.Transaction = writer._transaction;
+            foreach (var name in names)
+            {
+                command.Parameters.Add(new SqliteParameter(name, null));
+            }
+
+            writer._commands.Add(command);
+            return command;
         }
     }
 

@@ -54,10 +54,12 @@ internal sealed class PersonDirectory
     /// (name, search form, key → id). Candidates come only from the full name's key, so two
     /// people who share a surname never merge.
     /// </summary>
-    public Entry Resolve(ExtractedPerson person, Func<string, string, string, int> insert)
+    public Entry Resolve(ExtractedPerson person, Func<string, string, string, int> insert) => Resolve(FormsOf(person), insert);
+
+    /// <summary>As <see cref="Resolve(ExtractedPerson, Func{string, string, string, int})"/>, with the name's forms computed before (<see cref="FormsOf"/>).</summary>
+    public Entry Resolve(Forms person, Func<string, string, string, int> insert)
     {
-        var key = NameKeyOf(person.Name);
-        var normalized = ArabicNormalizer.Normalize(person.Name);
+        var (key, normalized) = (person.Key, person.Normalized);
         if (_byKey.TryGetValue(key, out var candidates))
         {
             foreach (var candidate in candidates)
@@ -70,26 +72,24 @@ internal sealed class PersonDirectory
 
             foreach (var candidate in candidates)
             {
-                if (AreVariants(candidate.Name, person.Name))
+                if (AreVariants(candidate.Name, person.Person.Name))
                 {
                     return candidate;
                 }
             }
         }
 
-        var entry = new Entry(insert(person.Name, normalized, key), person.Name, normalized);
+        var entry = new Entry(insert(person.Person.Name, normalized, key), person.Person.Name, normalized);
         Add(key, entry);
         _pendingPersons.Add(entry);
         return entry;
     }
 
     /// <summary>Stores, with <paramref name="insert"/> (person id, form, search form), the forms of the name the archive does not know yet.</summary>
-    public void AddAliases(Entry entry, IEnumerable<string> forms, Action<int, string, string> insert)
+    public void AddAliases(Entry entry, IEnumerable<(string Alias, string Normalized)> forms, Action<int, string, string> insert)
     {
-        foreach (var form in forms)
+        foreach (var (alias, normalized) in forms)
         {
-            var alias = form.Trim();
-            var normalized = ArabicNormalizer.Normalize(alias);
             if (normalized.Length == 0 || normalized == entry.NormalizedName || !entry.Aliases.Add(normalized))
             {
                 continue;
@@ -128,6 +128,19 @@ internal sealed class PersonDirectory
         _pendingPersons.Clear();
         _pendingAliases.Clear();
     }
+
+    /// <summary>
+    /// A found person's name key and search forms: pure work on the name, which the import does on
+    /// its read-ahead thread so the single writer only looks them up.
+    /// </summary>
+    internal sealed record Forms(ExtractedPerson Person, string Key, string Normalized, (string Alias, string Normalized)[] Aliases);
+
+    /// <summary>The forms <see cref="Resolve(Forms, Func{string, string, string, int})"/> and <see cref="AddAliases"/> need: the name's key and search form, and each alias and the name itself, trimmed, with their search forms.</summary>
+    public static Forms FormsOf(ExtractedPerson person) => new(
+        person,
+        NameKeyOf(person.Name),
+        ArabicNormalizer.Normalize(person.Name),
+        [.. person.Aliases.Append(person.Name).Select(form => form.Trim()).Select(alias => (alias, ArabicNormalizer.Normalize(alias)))]);
 
     private void Add(string key, Entry entry)
     {
