@@ -32,6 +32,35 @@ public static class SearchSql
 
     public const string DropIndex = "DROP TABLE IF EXISTS ArticleSearch; DROP TABLE IF EXISTS SearchSpellings;";
 
+    /// <summary>
+    /// What the index holds besides the text. <c>PersonTokensMissingUpTo</c>: the index entries of
+    /// articles with an id up to this may lack their person tokens (<see cref="PersonTokens"/>).
+    /// The migration sets it to the archive's highest id: every entry written before it has none,
+    /// every entry written after it has them. 0: every entry has them.
+    /// </summary>
+    public const string CreateIndexState = """
+        CREATE TABLE SearchIndexState (
+            Key TEXT NOT NULL PRIMARY KEY,
+            Value INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO SearchIndexState (Key, Value) SELECT 'PersonTokensMissingUpTo', coalesce(max(Id), 0) FROM Articles;
+        """;
+
+    public const string DropIndexState = "DROP TABLE IF EXISTS SearchIndexState;";
+
+    public const string PersonTokensMissingUpTo = "SELECT Value FROM SearchIndexState WHERE Key = 'PersonTokensMissingUpTo';";
+
+    public const string SetPersonTokensMissingUpTo = "UPDATE SearchIndexState SET Value = $value WHERE Key = 'PersonTokensMissingUpTo';";
+
+    /// <summary>What the index holds of the articles with ids in (<c>$from</c>, <c>$to</c>].</summary>
+    public const string ArticlesToIndex = """
+        SELECT a.Id, a.Title, a.Subject, a.Caption, a.Body, a.Published FROM Articles a
+        WHERE a.Id > $from AND a.Id <= $to ORDER BY a.Id;
+        """;
+
+    /// <summary>The persons of the articles with ids in (<c>$from</c>, <c>$to</c>], from the (ArticleId, PersonId) key.</summary>
+    public const string PersonsToIndex = "SELECT ap.ArticleId, ap.PersonId FROM ArticlePersons ap WHERE ap.ArticleId > $from AND ap.ArticleId <= $to;";
+
     /// <summary>Column weights for bm25: title and subject first; the period tokens never score.</summary>
     private const string Score = "bm25(ArticleSearch, 10.0, 6.0, 2.0, 1.0, 0.0)";
 
