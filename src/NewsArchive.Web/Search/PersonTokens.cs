@@ -160,26 +160,42 @@ internal sealed class PersonTokenUpgrade(IDbContextFactory<ArchiveDbContext> dbF
         }
 
         logger.LogInformation("Adding person tokens to the search index of the existing articles; person filters use the slower set test until it is done");
-        try
+        var total = 0;
+        var last = Environment.TickCount64;
+        while (true)
         {
-            var last = Environment.TickCount64;
-            var count = await PersonTokens.UpgradeAsync(connectionString, analyzer, (done, left) =>
+            var before = total;
+            try
             {
-                if (Environment.TickCount64 - last > 30_000)
+                await PersonTokens.UpgradeAsync(connectionString, analyzer, (done, left) =>
                 {
-                    last = Environment.TickCount64;
-                    logger.LogInformation("Person tokens: {Done} articles re-indexed, ids up to {Left} to go", done, left);
-                }
-            }, stoppingToken);
-            logger.LogInformation("Person tokens: {Count} articles re-indexed; person filters now use the index", count);
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The next start continues from the last committed batch.
-        }
-        catch (Exception ex)
-        {
-            logger.LogError(ex, "Adding person tokens to the search index failed; person filters keep the set test, and the next start tries again");
+                    // Called after each committed batch, so the count survives a retry.
+                    total = before + done;
+                    if (Environment.TickCount64 - last > 30_000)
+                    {
+                        last = Environment.TickCount64;
+                        logger.LogInformation("Person tokens: {Done} articles re-indexed, ids up to {Left} to go", total, left);
+                    }
+                }, stoppingToken);
+                logger.LogInformation("Person tokens: {Count} articles re-indexed; person filters now use the index", total);
+                return;
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6 && !stoppingToken.IsCancellationRequested)
+            {
+                // SQLITE_BUSY/LOCKED: an import kept the writer lock past the command timeout. Its
+                // committed batches stay; continue after it.
+                await Task.Delay(TimeSpan.FromSeconds(10), stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // The next start continues from the last committed batch.
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "Adding person tokens to the search index failed; person filters keep the set test, and the next start tries again");
+                return;
+            }
         }
     }, stoppingToken);
 }
