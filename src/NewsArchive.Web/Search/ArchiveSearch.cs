@@ -50,9 +50,11 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
     /// <summary>Counting stops here: past it the total reads "more than".</summary>
     public const int CountCap = 10_000;
     /// <summary>
-    /// With a person filter counting stops here instead: the person test runs on every match FTS5
-    /// walks, and a person's few matches of a very common word lie spread over that word's whole
-    /// doclist (at 1M articles, 10,001 of them cost up to 200 ms; 2,001 a fifth of it).
+    /// With a person filter counting stops here instead: with the set test (an archive still being
+    /// re-indexed for person tokens) the person test runs on every match FTS5 walks, and a person's
+    /// few matches of a very common word lie spread over that word's whole doclist (at 1M articles,
+    /// 10,001 of them cost up to 200 ms; 2,001 a fifth of it). The tokens would count further
+    /// cheaply; the cap stays so that a total does not depend on the state of the index.
     /// </summary>
     public const int PersonCountCap = RankAllLimit;
     /// <summary>

@@ -10,8 +10,9 @@ public static class SearchSql
     /// <summary>
     /// Contentless FTS5 (the original text lives in Articles; the index holds only search forms):
     /// title, subject, caption and body as normalized light stems, and <c>period</c>, the
-    /// publication year and month as tokens (<c>y2015 m201507</c>), so a date filter is an index
-    /// intersection rather than a lookup per matching article. <c>contentless_delete=1</c> lets a
+    /// publication year and month and the persons the article names as tokens
+    /// (<c>y2015 m201507 p12 p40</c>), so a date or person filter is an index intersection rather
+    /// than a lookup per matching article. <c>contentless_delete=1</c> lets a
     /// re-imported article be removed by rowid (= Article.Id).
     /// Beside it, SearchSpellings maps each name key (NameKey) to the stems indexed under it, so a
     /// query word is widened to its confirmed spelling variants (شويغو → شويجو) before MATCH.
@@ -85,7 +86,9 @@ public static class SearchSql
         """;
 
     /// <summary>
-    /// The FROM clause. A person filter is a set test on each match: the persons' articles are read
+    /// The FROM clause. A person filter is normally in <c>$match</c> (the persons' tokens, see
+    /// <see cref="PersonTokens"/>); <paramref name="byPerson"/> is the set test an archive still
+    /// being re-indexed for them uses, on each match: the persons' articles are read
     /// once into a temporary b-tree (the unary <c>+</c> keeps SQLite from handing the IN to FTS5 as
     /// one rowid lookup per article, each of which re-seeks every term's doclist), and FTS5 walks
     /// its doclists in order as without the filter.
