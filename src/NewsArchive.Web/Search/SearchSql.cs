@@ -53,6 +53,11 @@ public static class SearchSql
 
     public const string SetPersonTokensMissingUpTo = "UPDATE SearchIndexState SET Value = $value WHERE Key = 'PersonTokensMissingUpTo';";
 
+    /// <summary>One step of an FTS5 merge (<c>$pages</c> &lt; 0 starts one over every segment).</summary>
+    public const string Merge = "INSERT INTO ArticleSearch (ArticleSearch, rank) VALUES ('merge', $pages);";
+
+    public const string TotalChanges = "SELECT total_changes();";
+
     /// <summary>What the index holds of the articles with ids in (<c>$from</c>, <c>$to</c>].</summary>
     public const string ArticlesToIndex = """
         SELECT a.Id, a.Title, a.Subject, a.Caption, a.Body, a.Published FROM Articles a
