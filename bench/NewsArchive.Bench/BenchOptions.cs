@@ -65,7 +65,8 @@ internal sealed record BenchOptions
         NewsArchive.Bench search-only --db FILE [--queries FILE | --corpus DIR] [--passes 3] [--slowest N] [--migrate] [--dump FILE]
                                            (the in-process query mix alone on an imported archive; the mix is the
                                             queries.txt beside the database, built from --corpus when missing;
-                                            --migrate applies this build's migrations first, as the app does at start;
+                                            --migrate applies this build's migrations first, as the app does at start,
+                                            and the index upgrade the app then runs in the background (person tokens);
                                             --dump writes every answer as JSON, to compare two builds)
         NewsArchive.Bench fingerprint --db FILE                   (what an archive stores: row counts and hashes of every table
                                             and of the full-text vocabulary, to compare two builds' imports)

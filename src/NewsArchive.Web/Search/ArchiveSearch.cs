@@ -50,9 +50,11 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
     /// <summary>Counting stops here: past it the total reads "more than".</summary>
     public const int CountCap = 10_000;
     /// <summary>
-    /// With a person filter counting stops here instead: the person test runs on every match FTS5
-    /// walks, and a person's few matches of a very common word lie spread over that word's whole
-    /// doclist (at 1M articles, 10,001 of them cost up to 200 ms; 2,001 a fifth of it).
+    /// With a person filter counting stops here instead: with the set test (an archive still being
+    /// re-indexed for person tokens) the person test runs on every match FTS5 walks, and a person's
+    /// few matches of a very common word lie spread over that word's whole doclist (at 1M articles,
+    /// 10,001 of them cost up to 200 ms; 2,001 a fifth of it). The tokens would count further
+    /// cheaply; the cap stays so that a total does not depend on the state of the index.
     /// </summary>
     public const int PersonCountCap = RankAllLimit;
     /// <summary>
@@ -91,6 +93,16 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
         {
             query = await WithSpellingsAsync(connection, query, ct);
             var match = query.ToFtsMatch();
+            // A person filter is the persons' tokens in the index (FTS5 skips through the words'
+            // doclists), or, in an archive still being re-indexed for them, a set test on each match.
+            string? personFilter = null;
+            if (request.PersonIds is { } personIds && await PersonTokens.ReadyAsync(connection, ct))
+            {
+                personFilter = $"period : ({string.Join(" OR ", personIds.Distinct().Select(id => '"' + SearchAnalyzer.PersonToken(id) + '"'))})";
+                match = $"({match}) AND {personFilter}";
+            }
+
+            var setTest = byPerson && personFilter is null;
             if (!request.Range.IsAll)
             {
                 var span = await PublishedSpanAsync(connection, ct);
@@ -115,9 +127,9 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
             var byPhrase = query.PositiveTerms.Any(t => t.IsPhrase);
             var countCap = byPerson ? PersonCountCap : byPhrase ? PhraseCountCap : CountCap;
             List<Candidate>? walked = byPerson || byPhrase
-                ? await CandidatesAsync(connection, match, request, dated, byPerson, scored: false, countCap + 1, 0, ct)
+                ? await CandidatesAsync(connection, match, request, dated, setTest, scored: false, countCap + 1, 0, ct)
                 : null;
-            var total = walked?.Count ?? await CountAsync(connection, match, request, dated, byPerson, countCap + 1, ct);
+            var total = walked?.Count ?? await CountAsync(connection, match, request, dated, setTest, countCap + 1, ct);
             if (total == 0)
             {
                 return new SearchResult(0, false, page, pageSize, [], [], [], false);
@@ -130,7 +142,7 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
             if (total <= RankAllLimit && (loneTerm || await AllTermsRareAsync(connection, query, ct)) && await PhrasesHaveRareWordAsync(connection, query, ct))
             {
                 // Few matches of rare terms: rank them all by bm25 (lower is better).
-                var scored = await CandidatesAsync(connection, match, request, dated, byPerson, scored: true, RankAllLimit, 0, ct);
+                var scored = await CandidatesAsync(connection, match, request, dated, setTest, scored: true, RankAllLimit, 0, ct);
                 ranked = [.. scored.OrderBy(c => c.Score).ThenByDescending(c => c.Id).Select(c => c.Id)];
                 candidateIds = ranked;
             }
@@ -139,7 +151,7 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
                 // A common term: bm25 would read its whole doclist. Take the newest matches and put
                 // those whose headline (title, subject) carries the words first.
                 var newest = walked?.Take(CandidateCount).ToList()
-                    ?? await CandidatesAsync(connection, match, request, dated, byPerson, scored: false, CandidateCount, 0, ct);
+                    ?? await CandidatesAsync(connection, match, request, dated, setTest, scored: false, CandidateCount, 0, ct);
                 candidateIds = [.. newest.Select(c => c.Id)];
                 if (candidateIds.Count == 0)
                 {
@@ -151,7 +163,7 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
                 // already matches the whole query, so the headline terms alone decide (with the
                 // period tokens, which let FTS5 skip): AND-ing the whole query again made FTS5
                 // walk each word's doclist twice.
-                var headlineMatch = periodFilter is null ? query.ToHeadlineMatch() : $"({query.ToHeadlineMatch()}) AND {periodFilter}";
+                var headlineMatch = string.Join(" AND ", new[] { $"({query.ToHeadlineMatch()})", periodFilter, personFilter }.OfType<string>());
                 var headline = await MatchingFromAsync(connection, headlineMatch, candidateIds[^1], ct);
                 ranked = [.. candidateIds.Where(headline.Contains), .. candidateIds.Where(id => !headline.Contains(id))];
             }
@@ -162,7 +174,7 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
             {
                 // Past the ranked candidates the results continue newest first.
                 var from = Math.Max(start, ranked.Count);
-                var rest = await CandidatesAsync(connection, match, request, dated, byPerson, scored: false, pageSize - ids.Count, from, ct);
+                var rest = await CandidatesAsync(connection, match, request, dated, setTest, scored: false, pageSize - ids.Count, from, ct);
                 ids.AddRange(rest.Select(r => r.Id));
             }
 

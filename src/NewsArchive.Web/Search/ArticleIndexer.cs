@@ -57,6 +57,8 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
         }
 
         _prepared.Remove(article);
+        // The persons have ids only now (the read-ahead's analysis ran before they were resolved).
+        text = text with { Period = SearchAnalyzer.PeriodWithPersons(text.Period, article.Persons.Select(p => p.PersonId)) };
         _staged.Add(new Staged(article.Id, text, isNew));
         return Task.CompletedTask;
     }

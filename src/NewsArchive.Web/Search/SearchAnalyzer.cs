@@ -55,6 +55,24 @@ public sealed class SearchAnalyzer
     /// <summary>The period-column token of one month.</summary>
     public static string MonthToken(int year, int month) => string.Create(CultureInfo.InvariantCulture, $"m{year:D4}{month:D2}");
 
+    /// <summary>The period-column token of an article that names the person <paramref name="personId"/>.</summary>
+    public static string PersonToken(int personId) => string.Create(CultureInfo.InvariantCulture, $"p{personId}");
+
+    /// <summary>
+    /// The period column of an article: its date tokens (from <see cref="AnalyzeArticle"/>) and a token
+    /// per person it names, so a person filter is an index intersection as a date filter is.
+    /// </summary>
+    public static string PeriodWithPersons(string datePeriod, IEnumerable<int> personIds)
+    {
+        var text = new StringBuilder(datePeriod);
+        foreach (var id in personIds.Distinct())
+        {
+            text.Append(' ').Append(PersonToken(id));
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>
     /// The words of <paramref name="text"/> with their original offsets, each marked when its search
     /// form is one of <paramref name="forms"/>. A light stem is a piece of its word (light10 only cuts

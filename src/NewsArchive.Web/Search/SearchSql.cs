@@ -10,8 +10,9 @@ public static class SearchSql
     /// <summary>
     /// Contentless FTS5 (the original text lives in Articles; the index holds only search forms):
     /// title, subject, caption and body as normalized light stems, and <c>period</c>, the
-    /// publication year and month as tokens (<c>y2015 m201507</c>), so a date filter is an index
-    /// intersection rather than a lookup per matching article. <c>contentless_delete=1</c> lets a
+    /// publication year and month and the persons the article names as tokens
+    /// (<c>y2015 m201507 p12 p40</c>), so a date or person filter is an index intersection rather
+    /// than a lookup per matching article. <c>contentless_delete=1</c> lets a
     /// re-imported article be removed by rowid (= Article.Id).
     /// Beside it, SearchSpellings maps each name key (NameKey) to the stems indexed under it, so a
     /// query word is widened to its confirmed spelling variants (شويغو → شويجو) before MATCH.
@@ -31,6 +32,40 @@ public static class SearchSql
         """;
 
     public const string DropIndex = "DROP TABLE IF EXISTS ArticleSearch; DROP TABLE IF EXISTS SearchSpellings;";
+
+    /// <summary>
+    /// What the index holds besides the text. <c>PersonTokensMissingUpTo</c>: the index entries of
+    /// articles with an id up to this may lack their person tokens (<see cref="PersonTokens"/>).
+    /// The migration sets it to the archive's highest id: every entry written before it has none,
+    /// every entry written after it has them. 0: every entry has them.
+    /// </summary>
+    public const string CreateIndexState = """
+        CREATE TABLE SearchIndexState (
+            Key TEXT NOT NULL PRIMARY KEY,
+            Value INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        INSERT INTO SearchIndexState (Key, Value) SELECT 'PersonTokensMissingUpTo', coalesce(max(Id), 0) FROM Articles;
+        """;
+
+    public const string DropIndexState = "DROP TABLE IF EXISTS SearchIndexState;";
+
+    public const string PersonTokensMissingUpTo = "SELECT Value FROM SearchIndexState WHERE Key = 'PersonTokensMissingUpTo';";
+
+    public const string SetPersonTokensMissingUpTo = "UPDATE SearchIndexState SET Value = $value WHERE Key = 'PersonTokensMissingUpTo';";
+
+    /// <summary>One step of an FTS5 merge (<c>$pages</c> &lt; 0 starts one over every segment).</summary>
+    public const string Merge = "INSERT INTO ArticleSearch (ArticleSearch, rank) VALUES ('merge', $pages);";
+
+    public const string TotalChanges = "SELECT total_changes();";
+
+    /// <summary>What the index holds of the articles with ids in (<c>$from</c>, <c>$to</c>].</summary>
+    public const string ArticlesToIndex = """
+        SELECT a.Id, a.Title, a.Subject, a.Caption, a.Body, a.Published FROM Articles a
+        WHERE a.Id > $from AND a.Id <= $to ORDER BY a.Id;
+        """;
+
+    /// <summary>The persons of the articles with ids in (<c>$from</c>, <c>$to</c>], from the (ArticleId, PersonId) key.</summary>
+    public const string PersonsToIndex = "SELECT ap.ArticleId, ap.PersonId FROM ArticlePersons ap WHERE ap.ArticleId > $from AND ap.ArticleId <= $to;";
 
     /// <summary>Column weights for bm25: title and subject first; the period tokens never score.</summary>
     private const string Score = "bm25(ArticleSearch, 10.0, 6.0, 2.0, 1.0, 0.0)";
@@ -56,7 +91,9 @@ public static class SearchSql
         """;
 
     /// <summary>
-    /// The FROM clause. A person filter is a set test on each match: the persons' articles are read
+    /// The FROM clause. A person filter is normally in <c>$match</c> (the persons' tokens, see
+    /// <see cref="PersonTokens"/>); <paramref name="byPerson"/> is the set test an archive still
+    /// being re-indexed for them uses, on each match: the persons' articles are read
     /// once into a temporary b-tree (the unary <c>+</c> keeps SQLite from handing the IN to FTS5 as
     /// one rowid lookup per article, each of which re-seeks every term's doclist), and FTS5 walks
     /// its doclists in order as without the filter.
