@@ -223,6 +223,11 @@ public sealed partial class ArchiveImporter(
             }
 
             await run.CommitBatchAsync();
+            foreach (var indexer in _indexers)
+            {
+                await indexer.RunFinishedAsync(db, counts[(int)ImportOutcome.Imported] + counts[(int)ImportOutcome.Updated], ct);
+            }
+
             var summary = new ImportSummary(
                 run.Id,
                 files.Count,

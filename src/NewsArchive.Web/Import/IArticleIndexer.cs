@@ -51,4 +51,11 @@ public interface IArticleIndexer
     void Abandon()
     {
     }
+
+    /// <summary>
+    /// A run committed its last batch, having written <paramref name="written"/> articles (imported
+    /// or updated): upkeep of the index that is worth it only after much has changed. Runs outside
+    /// any transaction, while the run still holds the importer.
+    /// </summary>
+    Task RunFinishedAsync(ArchiveDbContext db, int written, CancellationToken ct) => Task.CompletedTask;
 }

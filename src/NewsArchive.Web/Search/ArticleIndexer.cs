@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using NewsArchive.Web.Data;
@@ -62,6 +64,42 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
         _staged.Add(new Staged(article.Id, text, isNew));
         return Task.CompletedTask;
     }
+
+    /// <summary>
+    /// After a run that wrote at least <see cref="MergeMinArticles"/> articles and a tenth of the
+    /// archive (a bulk load or a rebuild), the index is merged into one segment: the merge rewrites
+    /// the whole index (20 s at 1M here), so smaller runs leave it to FTS5's automerge.
+    /// </summary>
+    public async Task RunFinishedAsync(ArchiveDbContext db, int written, CancellationToken ct)
+    {
+        if (written < MergeMinArticles)
+        {
+            return;
+        }
+
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using (var count = connection.CreateCommand())
+            {
+                count.CommandText = SearchSql.ArticleCount;
+                if (written * 10L < Convert.ToInt64(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture))
+                {
+                    return;
+                }
+            }
+
+            await SearchIndexMerge.MergeAllAsync(connection, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>The fewest articles a run writes before the index is merged after it.</summary>
+    public const int MergeMinArticles = 1000;
 
     /// <summary>Removes the article's index entry; its spellings stay (other articles may use them, and a stale one only widens a query to a word that matches nothing).</summary>
     public async Task RemoveAsync(ArchiveDbContext db, int articleId, CancellationToken ct)

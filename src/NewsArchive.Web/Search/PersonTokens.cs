@@ -21,9 +21,6 @@ public static class PersonTokens
     /// <summary>Articles re-indexed per transaction: the writer lock is held for a fraction of a second.</summary>
     public const int BatchSize = 500;
 
-    /// <summary>Index pages (4 KB) a merge step writes per transaction.</summary>
-    private const int MergePages = 2000;
-
     /// <summary>True when every index entry has its person tokens.</summary>
     public static async Task<bool> ReadyAsync(DbConnection connection, CancellationToken ct)
     {
@@ -53,7 +50,7 @@ public static class PersonTokens
                 await transaction.CommitAsync(ct);
                 if (done > 0)
                 {
-                    await MergeAsync(connection, ct);
+                    await SearchIndexMerge.MergeAllAsync(connection, ct);
                 }
 
                 return done;
@@ -69,37 +66,6 @@ public static class PersonTokens
 
             await transaction.CommitAsync(ct);
             progress?.Invoke(done, from);
-        }
-    }
-
-    /// <summary>
-    /// Merges the index into one segment, a few megabytes per transaction. Rewriting every entry
-    /// leaves the old ones behind as tombstoned rows in the old segments, which every full doclist
-    /// walk still reads and tests (bm25's IDF for one common word at 1M: 15 ms before the upgrade,
-    /// 100 ms after it). FTS5's <c>optimize</c> would do the same in one transaction, holding the
-    /// writer lock for minutes. A stop leaves the merge to the merges of later imports.
-    /// </summary>
-    private static async Task MergeAsync(SqliteConnection connection, CancellationToken ct)
-    {
-        // The first call gathers every segment into one merge; the next ones continue it (FTS5 docs:
-        // "only the first call to 'merge' should specify a negative parameter"). Less than two rows
-        // changed: nothing was left to merge.
-        for (var pages = -MergePages; ; pages = MergePages)
-        {
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-            var before = Convert.ToInt64(await Scalar(connection, transaction, SearchSql.TotalChanges, ct), CultureInfo.InvariantCulture);
-            await using (var merge = Command(connection, transaction, SearchSql.Merge))
-            {
-                merge.AddParameter("$pages", pages);
-                await merge.ExecuteNonQueryAsync(ct);
-            }
-
-            var after = Convert.ToInt64(await Scalar(connection, transaction, SearchSql.TotalChanges, ct), CultureInfo.InvariantCulture);
-            await transaction.CommitAsync(ct);
-            if (after - before < 2)
-            {
-                return;
-            }
         }
     }
 

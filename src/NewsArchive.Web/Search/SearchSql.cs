@@ -53,6 +53,9 @@ public static class SearchSql
 
     public const string SetPersonTokensMissingUpTo = "UPDATE SearchIndexState SET Value = $value WHERE Key = 'PersonTokensMissingUpTo';";
 
+    /// <summary>How many articles the archive holds (counted from the smallest index).</summary>
+    public const string ArticleCount = "SELECT count(*) FROM Articles;";
+
     /// <summary>One step of an FTS5 merge (<c>$pages</c> &lt; 0 starts one over every segment).</summary>
     public const string Merge = "INSERT INTO ArticleSearch (ArticleSearch, rank) VALUES ('merge', $pages);";
 
