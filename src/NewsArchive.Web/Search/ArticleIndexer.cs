@@ -156,15 +156,7 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
         try
         {
             var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            await using var delete = Command(connection, transaction, SearchSql.Delete);
-            var deleteId = delete.AddParameter("$id", 0);
-            await using var insert = Command(connection, transaction, SearchSql.Insert);
-            var id = insert.AddParameter("$id", 0);
-            var title = insert.AddParameter("$title", string.Empty);
-            var subject = insert.AddParameter("$subject", string.Empty);
-            var caption = insert.AddParameter("$caption", string.Empty);
-            var body = insert.AddParameter("$body", string.Empty);
-            var period = insert.AddParameter("$period", string.Empty);
+            await using var entries = new IndexEntryWriter(connection, transaction);
             await using var spelling = Command(connection, transaction, SearchSql.InsertSpelling);
             var key = spelling.AddParameter("$key", string.Empty);
             var stem = spelling.AddParameter("$stem", string.Empty);
@@ -175,19 +167,7 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
                     continue;
                 }
 
-                if (deleteFirst)
-                {
-                    deleteId.Value = articleId;
-                    await delete.ExecuteNonQueryAsync(ct);
-                }
-
-                id.Value = articleId;
-                title.Value = text.Title;
-                subject.Value = text.Subject;
-                caption.Value = text.Caption;
-                body.Value = text.Body;
-                period.Value = text.Period;
-                await insert.ExecuteNonQueryAsync(ct);
+                await entries.WriteAsync(articleId, text, deleteFirst, ct);
                 foreach (var s in text.Spellings)
                 {
                     if (_known.TryAdd(s.Stem, 0))

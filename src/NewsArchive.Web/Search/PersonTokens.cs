@@ -108,26 +108,10 @@ public static class PersonTokens
             }
         }
 
-        await using var delete = Command(connection, transaction, SearchSql.Delete);
-        var deleteId = delete.AddParameter("$id", 0);
-        await using var insert = Command(connection, transaction, SearchSql.Insert);
-        var insertId = insert.AddParameter("$id", 0);
-        var title = insert.AddParameter("$title", string.Empty);
-        var subject = insert.AddParameter("$subject", string.Empty);
-        var caption = insert.AddParameter("$caption", string.Empty);
-        var body = insert.AddParameter("$body", string.Empty);
-        var period = insert.AddParameter("$period", string.Empty);
+        await using var writer = new IndexEntryWriter(connection, transaction);
         foreach (var (id, text) in entries)
         {
-            deleteId.Value = id;
-            await delete.ExecuteNonQueryAsync(ct);
-            insertId.Value = id;
-            title.Value = text.Title;
-            subject.Value = text.Subject;
-            caption.Value = text.Caption;
-            body.Value = text.Body;
-            period.Value = text.Period;
-            await insert.ExecuteNonQueryAsync(ct);
+            await writer.WriteAsync(id, text, deleteFirst: true, ct);
         }
 
         return entries.Count;
