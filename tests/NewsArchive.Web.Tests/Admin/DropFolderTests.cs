@@ -53,11 +53,13 @@ public class DropFolderTests(WatchedApp app) : IClassFixture<WatchedApp>
         await using (var writer = new StreamWriter(Path.Combine(app.SeedsPath, "sub", "slow.txt")))
         {
             // The first half alone is a valid seed file: imported now, it would be a truncated article.
+            // The writing lasts twice the settle time (0.5 s), with gaps a tenth of it, so a loaded
+            // machine's late wake-ups stay well inside the settle time.
             await writer.WriteAsync(text[..half]);
-            for (var i = 0; i < 6; i++)
+            for (var i = 0; i < 20; i++)
             {
                 await writer.FlushAsync();
-                await Task.Delay(200);
+                await Task.Delay(50);
                 await writer.WriteAsync(' ');
             }
 
