@@ -81,13 +81,9 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using (var count = connection.CreateCommand())
+            if (written * 10L < Convert.ToInt64(await connection.ScalarAsync(SearchSql.ArticleCount, null, ct), CultureInfo.InvariantCulture))
             {
-                count.CommandText = SearchSql.ArticleCount;
-                if (written * 10L < Convert.ToInt64(await count.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture))
-                {
-                    return;
-                }
+                return;
             }
 
             await SearchIndexMerge.MergeAllAsync(connection, ct);
@@ -114,7 +110,7 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var delete = Command(connection, db.Database.CurrentTransaction?.GetDbTransaction(), SearchSql.Delete);
+            await using var delete = connection.Command(SearchSql.Delete, db.Database.CurrentTransaction?.GetDbTransaction());
             delete.AddParameter("$id", articleId);
             await delete.ExecuteNonQueryAsync(ct);
         }
@@ -157,7 +153,7 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
         {
             var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             await using var entries = new IndexEntryWriter(connection, transaction);
-            await using var spelling = Command(connection, transaction, SearchSql.InsertSpelling);
+            await using var spelling = connection.Command(SearchSql.InsertSpelling, transaction);
             var key = spelling.AddParameter("$key", string.Empty);
             var stem = spelling.AddParameter("$stem", string.Empty);
             foreach (var (articleId, (text, deleteFirst)) in final)
@@ -219,13 +215,5 @@ public sealed class ArticleIndexer(SearchAnalyzer analyzer) : IArticleIndexer
 
         // The stems are not kept: the staged batch holds only the spellings to write.
         return text with { KeyedStems = [], Spellings = fresh };
-    }
-
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
     }
 }

@@ -15,13 +15,9 @@ internal sealed class IndexEntryWriter : IAsyncDisposable
 
     public IndexEntryWriter(DbConnection connection, DbTransaction? transaction)
     {
-        _delete = connection.CreateCommand();
-        _delete.Transaction = transaction;
-        _delete.CommandText = SearchSql.Delete;
+        _delete = connection.Command(SearchSql.Delete, transaction);
         _deleteId = _delete.AddParameter("$id", 0);
-        _insert = connection.CreateCommand();
-        _insert.Transaction = transaction;
-        _insert.CommandText = SearchSql.Insert;
+        _insert = connection.Command(SearchSql.Insert, transaction);
         _id = _insert.AddParameter("$id", 0);
         _title = _insert.AddParameter("$title", string.Empty);
         _subject = _insert.AddParameter("$subject", string.Empty);

@@ -24,9 +24,7 @@ public static class PersonTokens
     /// <summary>True when every index entry has its person tokens.</summary>
     public static async Task<bool> ReadyAsync(DbConnection connection, CancellationToken ct)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = SearchSql.PersonTokensMissingUpTo;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct) ?? 0L, CultureInfo.InvariantCulture) == 0;
+        return Convert.ToInt64(await connection.ScalarAsync(SearchSql.PersonTokensMissingUpTo, null, ct) ?? 0L, CultureInfo.InvariantCulture) == 0;
     }
 
     /// <summary>
@@ -44,7 +42,7 @@ public static class PersonTokens
         {
             // BEGIN IMMEDIATE: the state and the articles are read under the write lock.
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-            var missingUpTo = Convert.ToInt64(await Scalar(connection, transaction, SearchSql.PersonTokensMissingUpTo, ct) ?? 0L, CultureInfo.InvariantCulture);
+            var missingUpTo = Convert.ToInt64(await connection.ScalarAsync(SearchSql.PersonTokensMissingUpTo, transaction, ct) ?? 0L, CultureInfo.InvariantCulture);
             if (missingUpTo <= 0)
             {
                 await transaction.CommitAsync(ct);
@@ -58,7 +56,7 @@ public static class PersonTokens
 
             var from = Math.Max(0, missingUpTo - BatchSize);
             done += await ReindexAsync(connection, transaction, analyzer, from, missingUpTo, ct);
-            await using (var update = Command(connection, transaction, SearchSql.SetPersonTokensMissingUpTo))
+            await using (var update = connection.Command(SearchSql.SetPersonTokensMissingUpTo, transaction))
             {
                 update.AddParameter("$value", from);
                 await update.ExecuteNonQueryAsync(ct);
@@ -72,7 +70,7 @@ public static class PersonTokens
     private static async Task<int> ReindexAsync(SqliteConnection connection, SqliteTransaction transaction, SearchAnalyzer analyzer, long from, long to, CancellationToken ct)
     {
         var persons = new Dictionary<int, List<int>>();
-        await using (var command = Command(connection, transaction, SearchSql.PersonsToIndex))
+        await using (var command = connection.Command(SearchSql.PersonsToIndex, transaction))
         {
             command.AddParameter("$from", from);
             command.AddParameter("$to", to);
@@ -90,7 +88,7 @@ public static class PersonTokens
         }
 
         var entries = new List<(int Id, IndexedText Text)>();
-        await using (var command = Command(connection, transaction, SearchSql.ArticlesToIndex))
+        await using (var command = connection.Command(SearchSql.ArticlesToIndex, transaction))
         {
             command.AddParameter("$from", from);
             command.AddParameter("$to", to);
@@ -115,20 +113,6 @@ public static class PersonTokens
         }
 
         return entries.Count;
-    }
-
-    private static async Task<object?> Scalar(SqliteConnection connection, SqliteTransaction transaction, string sql, CancellationToken ct)
-    {
-        await using var command = Command(connection, transaction, sql);
-        return await command.ExecuteScalarAsync(ct);
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
     }
 }
 

@@ -30,11 +30,9 @@ public static class SearchIndexMerge
         {
             await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
             var before = await TotalChangesAsync(connection, transaction, ct);
-            await using (var merge = connection.CreateCommand())
+            await using (var merge = connection.Command(SearchSql.Merge, transaction))
             {
-                merge.Transaction = transaction;
-                merge.CommandText = SearchSql.Merge;
-                merge.Parameters.AddWithValue("$pages", pages);
+                merge.AddParameter("$pages", pages);
                 await merge.ExecuteNonQueryAsync(ct);
             }
 
@@ -47,11 +45,6 @@ public static class SearchIndexMerge
         }
     }
 
-    private static async Task<long> TotalChangesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = SearchSql.TotalChanges;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-    }
+    private static async Task<long> TotalChangesAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct) =>
+        Convert.ToInt64(await connection.ScalarAsync(SearchSql.TotalChanges, transaction, ct), CultureInfo.InvariantCulture);
 }
