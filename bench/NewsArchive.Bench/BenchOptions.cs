@@ -70,6 +70,9 @@ internal sealed record BenchOptions
                                             --dump writes every answer as JSON, to compare two builds)
         NewsArchive.Bench fingerprint --db FILE                   (what an archive stores: row counts and hashes of every table
                                             and of the full-text vocabulary, to compare two builds' imports)
+        NewsArchive.Bench index-alone --seeds DIR [--limit N] [--work DIR]
+                                           (the full-text index's writes alone, timed on analyzed text, against
+                                            Lucene.Net indexing the same files: the ceiling of the import's rate)
         NewsArchive.Bench serve-static --root DIR --urls URL      (used by the benchmark: the static-file ceiling)
         """;
 }

@@ -12,6 +12,7 @@ internal static class Program
                 "serve-static" => StaticCeiling.Serve(args[1..]),
                 "search-only" => SearchOnly.Run(args[1..]),
                 "fingerprint" => Fingerprint.Run(args[1..]),
+                "index-alone" => IndexAlone.Run(args[1..]),
                 "--help" or "-h" => Help(),
                 _ => new BenchmarkRun(BenchOptions.Parse(args), "NewsArchive.Bench " + string.Join(' ', args)).Execute(),
             };
