@@ -126,12 +126,21 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
 
             // With a person filter every walk of the doclists tests each match against the persons'
             // articles, and with a phrase it reads the words' positions; both stop at a lower cap, and
-            // one walk, newest first, gives both the count and the newest candidates.
+            // one walk gives both the count and the newest candidates: newest first up to the
+            // candidates, then the older rest oldest first (FTS5 walks a doclist backwards at a
+            // fifth more cost, and the rest only counts, or feeds the facets when it is all there).
             var byPhrase = query.PositiveTerms.Any(t => t.IsPhrase);
             var countCap = byPerson ? PersonCountCap : byPhrase ? PhraseCountCap : CountCap;
-            List<Candidate>? walked = byPerson || byPhrase
-                ? await CandidatesAsync(connection, match, request, dated, setTest, scored: false, countCap + 1, 0, ct, clauses)
-                : null;
+            List<Candidate>? walked = null;
+            if (byPerson || byPhrase)
+            {
+                walked = await CandidatesAsync(connection, match, request, dated, setTest, scored: false, CandidateCount, 0, ct, clauses);
+                if (walked.Count == CandidateCount)
+                {
+                    walked.AddRange(await OlderMatchesAsync(connection, match, request, dated, setTest, walked[^1].Id, countCap + 1 - CandidateCount, ct));
+                }
+            }
+
             var total = walked?.Count ?? await CountAsync(connection, match, request, dated, setTest, countCap + 1, ct);
             if (total == 0)
             {
@@ -450,6 +459,23 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
         while (await reader.ReadAsync(ct))
         {
             result.Add(new Candidate(reader.GetInt32(0), reader.GetDouble(1), clauses is not null && reader.GetInt32(2) == 1));
+        }
+
+        return result;
+    }
+
+    /// <summary>Up to <paramref name="limit"/> matches older than <paramref name="before"/>, oldest first.</summary>
+    private static async Task<List<Candidate>> OlderMatchesAsync(
+        DbConnection connection, string match, SearchRequest request, bool dated, bool byPerson, int before, int limit, CancellationToken ct)
+    {
+        await using var command = Command(connection, SearchSql.OlderMatches(dated, byPerson), match, request, dated, byPerson);
+        command.AddParameter("$before", before);
+        command.AddParameter("$limit", limit);
+        var result = new List<Candidate>(Math.Min(limit, CandidateCount));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result.Add(new Candidate(reader.GetInt32(0), 0, false));
         }
 
         return result;

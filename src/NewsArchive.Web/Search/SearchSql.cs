@@ -124,6 +124,19 @@ public static class SearchSql
         """;
 
     /// <summary>
+    /// Up to <c>$limit</c> matches older than rowid <c>$before</c>, oldest first: FTS5 walks its
+    /// doclists forwards at less cost than backwards, and the caller needs them only counted.
+    /// </summary>
+    public static string OlderMatches(bool dated, bool byPerson) => $"""
+        SELECT s.rowid
+        FROM {From(byPerson)}
+        AND s.rowid < $before
+        {(dated ? DateFilter : "")}
+        ORDER BY s.rowid
+        LIMIT $limit;
+        """;
+
+    /// <summary>
     /// Which articles from rowid <c>$minId</c> on match <c>$match</c>: FTS5 seeks to the rowid
     /// range instead of walking the whole doclist.
     /// </summary>
