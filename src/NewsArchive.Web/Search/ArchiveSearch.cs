@@ -126,21 +126,10 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
 
             // With a person filter every walk of the doclists tests each match against the persons'
             // articles, and with a phrase it reads the words' positions; both stop at a lower cap, and
-            // one walk gives both the count and the newest candidates: newest first up to the
-            // candidates, then the older rest oldest first (FTS5 walks a doclist backwards at a
-            // fifth more cost, and the rest only counts, or feeds the facets when it is all there).
+            // one walk gives both the count and the newest candidates (see WalkAsync).
             var byPhrase = query.PositiveTerms.Any(t => t.IsPhrase);
             var countCap = byPerson ? PersonCountCap : byPhrase ? PhraseCountCap : CountCap;
-            List<Candidate>? walked = null;
-            if (byPerson || byPhrase)
-            {
-                walked = await CandidatesAsync(connection, match, request, dated, setTest, scored: false, CandidateCount, 0, ct, clauses);
-                if (walked.Count == CandidateCount)
-                {
-                    walked.AddRange(await OlderMatchesAsync(connection, match, request, dated, setTest, walked[^1].Id, countCap + 1 - CandidateCount, ct));
-                }
-            }
-
+            var walked = byPerson || byPhrase ? await WalkAsync(connection, match, request, dated, setTest, countCap, clauses, ct) : null;
             var total = walked?.Count ?? await CountAsync(connection, match, request, dated, setTest, countCap + 1, ct);
             if (total == 0)
             {
@@ -464,18 +453,50 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
         return result;
     }
 
-    /// <summary>Up to <paramref name="limit"/> matches older than <paramref name="before"/>, oldest first.</summary>
-    private static async Task<List<Candidate>> OlderMatchesAsync(
-        DbConnection connection, string match, SearchRequest request, bool dated, bool byPerson, int before, int limit, CancellationToken ct)
+    /// <summary>
+    /// Up to <paramref name="cap"/> + 1 matches, newest first, of which the newest
+    /// <see cref="CandidateCount"/> are all there is or the newest there are (the candidates).
+    /// The walk reads the oldest <paramref name="cap"/> + 1 − <see cref="CandidateCount"/> matches
+    /// oldest first, and only then the newest ones above them newest first: FTS5 walks a doclist
+    /// backwards at a fifth more cost, and a query with fewer matches than the cap is read to the
+    /// end either way. Without the function (<paramref name="clauses"/> null) it walks newest first.
+    /// </summary>
+    private static async Task<List<Candidate>> WalkAsync(
+        DbConnection connection, string match, SearchRequest request, bool dated, bool byPerson, int cap, byte[]? clauses, CancellationToken ct)
     {
-        await using var command = Command(connection, SearchSql.OlderMatches(dated, byPerson), match, request, dated, byPerson);
-        command.AddParameter("$before", before);
+        if (clauses is null)
+        {
+            return await CandidatesAsync(connection, match, request, dated, byPerson, scored: false, cap + 1, 0, ct);
+        }
+
+        var oldest = await WalkPartAsync(connection, match, request, dated, byPerson, clauses, null, cap + 1 - CandidateCount, ct);
+        oldest.Reverse();
+        if (oldest.Count < cap + 1 - CandidateCount)
+        {
+            return oldest;
+        }
+
+        var newest = await WalkPartAsync(connection, match, request, dated, byPerson, clauses, oldest[0].Id, CandidateCount, ct);
+        newest.AddRange(oldest);
+        return newest;
+    }
+
+    private static async Task<List<Candidate>> WalkPartAsync(
+        DbConnection connection, string match, SearchRequest request, bool dated, bool byPerson, byte[] clauses, int? after, int limit, CancellationToken ct)
+    {
+        await using var command = Command(connection, SearchSql.Walk(dated, byPerson, newestFirst: after is not null), match, request, dated, byPerson);
+        command.AddParameter("$clauses", clauses);
         command.AddParameter("$limit", limit);
-        var result = new List<Candidate>(Math.Min(limit, CandidateCount));
+        if (after is { } id)
+        {
+            command.AddParameter("$after", id);
+        }
+
+        var result = new List<Candidate>(limit);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            result.Add(new Candidate(reader.GetInt32(0), 0, false));
+            result.Add(new Candidate(reader.GetInt32(0), 0, reader.GetInt32(2) == 1));
         }
 
         return result;

@@ -124,15 +124,17 @@ public static class SearchSql
         """;
 
     /// <summary>
-    /// Up to <c>$limit</c> matches older than rowid <c>$before</c>, oldest first: FTS5 walks its
-    /// doclists forwards at less cost than backwards, and the caller needs them only counted.
+    /// The count walk of a phrase or person query, in two parts: up to <c>$limit</c> matches oldest
+    /// first (<paramref name="newestFirst"/> false), then up to <c>$limit</c> matches newer than rowid
+    /// <c>$after</c>, newest first. FTS5 walks a doclist forwards at less cost than backwards.
+    /// The third column is <see cref="HeadlineFunction"/>'s mark, given <c>$clauses</c>.
     /// </summary>
-    public static string OlderMatches(bool dated, bool byPerson) => $"""
-        SELECT s.rowid
+    public static string Walk(bool dated, bool byPerson, bool newestFirst) => $"""
+        SELECT s.rowid, 0.0, {HeadlineFunction.Name}(ArticleSearch, $clauses)
         FROM {From(byPerson)}
-        AND s.rowid < $before
+        {(newestFirst ? "AND s.rowid > $after" : "")}
         {(dated ? DateFilter : "")}
-        ORDER BY s.rowid
+        ORDER BY s.rowid {(newestFirst ? "DESC" : "")}
         LIMIT $limit;
         """;
 
