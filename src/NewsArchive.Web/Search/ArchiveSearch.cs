@@ -159,17 +159,18 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
                     return new SearchResult(0, false, page, pageSize, [], [], [], false);
                 }
 
-                // The candidates are all the matches from the oldest of them on, so the headline
-                // matches among them are the headline matches in that rowid range. A candidate
-                // already matches the whole query, so the headline terms alone decide (with the
-                // period tokens, which let FTS5 skip): AND-ing the whole query again made FTS5
-                // walk each word's doclist twice.
                 if (clauses is not null)
                 {
+                    // The walk marked them (HeadlineFunction).
                     ranked = [.. newest.Where(c => c.Headline).Select(c => c.Id), .. newest.Where(c => !c.Headline).Select(c => c.Id)];
                 }
                 else
                 {
+                    // The candidates are all the matches from the oldest of them on, so the headline
+                    // matches among them are the headline matches in that rowid range. A candidate
+                    // already matches the whole query, so the headline terms alone decide (with the
+                    // period tokens, which let FTS5 skip): AND-ing the whole query again made FTS5
+                    // walk each word's doclist twice.
                     var headlineMatch = string.Join(" AND ", new[] { $"({query.ToHeadlineMatch()})", periodFilter, personFilter }.OfType<string>());
                     var headline = await MatchingFromAsync(connection, headlineMatch, candidateIds[^1], ct);
                     ranked = [.. candidateIds.Where(headline.Contains), .. candidateIds.Where(id => !headline.Contains(id))];
