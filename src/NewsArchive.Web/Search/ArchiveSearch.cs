@@ -93,6 +93,9 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
         {
             query = await WithSpellingsAsync(connection, query, ct);
             var match = query.ToFtsMatch();
+            // The candidates' walk also says which of them are headline matches, when the function
+            // can be registered; otherwise a second MATCH of the headline terms does (below).
+            var clauses = HeadlineFunction.TryRegister(connection) ? HeadlineFunction.ClauseMap(query) : null;
             // A person filter is the persons' tokens in the index (FTS5 skips through the words'
             // doclists), or, in an archive still being re-indexed for them, a set test on each match.
             string? personFilter = null;
@@ -123,12 +126,10 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
 
             // With a person filter every walk of the doclists tests each match against the persons'
             // articles, and with a phrase it reads the words' positions; both stop at a lower cap, and
-            // one walk, newest first, gives both the count and the newest candidates.
+            // one walk gives both the count and the newest candidates (see WalkAsync).
             var byPhrase = query.PositiveTerms.Any(t => t.IsPhrase);
             var countCap = byPerson ? PersonCountCap : byPhrase ? PhraseCountCap : CountCap;
-            List<Candidate>? walked = byPerson || byPhrase
-                ? await CandidatesAsync(connection, match, request, dated, setTest, scored: false, countCap + 1, 0, ct)
-                : null;
+            var walked = byPerson || byPhrase ? await WalkAsync(connection, match, request, dated, setTest, countCap, clauses, ct) : null;
             var total = walked?.Count ?? await CountAsync(connection, match, request, dated, setTest, countCap + 1, ct);
             if (total == 0)
             {
@@ -151,21 +152,29 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
                 // A common term: bm25 would read its whole doclist. Take the newest matches and put
                 // those whose headline (title, subject) carries the words first.
                 var newest = walked?.Take(CandidateCount).ToList()
-                    ?? await CandidatesAsync(connection, match, request, dated, setTest, scored: false, CandidateCount, 0, ct);
+                    ?? await CandidatesAsync(connection, match, request, dated, setTest, scored: false, CandidateCount, 0, ct, clauses);
                 candidateIds = [.. newest.Select(c => c.Id)];
                 if (candidateIds.Count == 0)
                 {
                     return new SearchResult(0, false, page, pageSize, [], [], [], false);
                 }
 
-                // The candidates are all the matches from the oldest of them on, so the headline
-                // matches among them are the headline matches in that rowid range. A candidate
-                // already matches the whole query, so the headline terms alone decide (with the
-                // period tokens, which let FTS5 skip): AND-ing the whole query again made FTS5
-                // walk each word's doclist twice.
-                var headlineMatch = string.Join(" AND ", new[] { $"({query.ToHeadlineMatch()})", periodFilter, personFilter }.OfType<string>());
-                var headline = await MatchingFromAsync(connection, headlineMatch, candidateIds[^1], ct);
-                ranked = [.. candidateIds.Where(headline.Contains), .. candidateIds.Where(id => !headline.Contains(id))];
+                if (clauses is not null)
+                {
+                    // The walk marked them (HeadlineFunction).
+                    ranked = [.. newest.Where(c => c.Headline).Select(c => c.Id), .. newest.Where(c => !c.Headline).Select(c => c.Id)];
+                }
+                else
+                {
+                    // The candidates are all the matches from the oldest of them on, so the headline
+                    // matches among them are the headline matches in that rowid range. A candidate
+                    // already matches the whole query, so the headline terms alone decide (with the
+                    // period tokens, which let FTS5 skip): AND-ing the whole query again made FTS5
+                    // walk each word's doclist twice.
+                    var headlineMatch = string.Join(" AND ", new[] { $"({query.ToHeadlineMatch()})", periodFilter, personFilter }.OfType<string>());
+                    var headline = await MatchingFromAsync(connection, headlineMatch, candidateIds[^1], ct);
+                    ranked = [.. candidateIds.Where(headline.Contains), .. candidateIds.Where(id => !headline.Contains(id))];
+                }
             }
 
             var start = (page - 1) * pageSize;
@@ -412,7 +421,7 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
 
     private static int DayKey(DateOnly date) => date.Year * 10_000 + date.Month * 100 + date.Day;
 
-    private readonly record struct Candidate(int Id, double Score);
+    private readonly record struct Candidate(int Id, double Score, bool Headline);
 
     private static async Task<int> CountAsync(
         DbConnection connection, string match, SearchRequest? request, bool dated, bool byPerson, int cap, CancellationToken ct)
@@ -422,17 +431,73 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
         return Convert.ToInt32(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
+    /// <param name="clauses">The headline function's clause map: each candidate then says whether it is a headline match.</param>
     private static async Task<List<Candidate>> CandidatesAsync(
-        DbConnection connection, string match, SearchRequest request, bool dated, bool byPerson, bool scored, int limit, int offset, CancellationToken ct)
+        DbConnection connection, string match, SearchRequest request, bool dated, bool byPerson, bool scored, int limit, int offset, CancellationToken ct,
+        byte[]? clauses = null)
     {
-        await using var command = Command(connection, SearchSql.Candidates(scored, dated, byPerson), match, request, dated, byPerson);
+        await using var command = Command(connection, SearchSql.Candidates(scored, dated, byPerson, headline: clauses is not null), match, request, dated, byPerson);
         command.AddParameter("$limit", limit);
         command.AddParameter("$offset", offset);
+        if (clauses is not null)
+        {
+            command.AddParameter("$clauses", clauses);
+        }
+
         var result = new List<Candidate>(Math.Min(limit, CandidateCount));
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            result.Add(new Candidate(reader.GetInt32(0), reader.GetDouble(1)));
+            result.Add(new Candidate(reader.GetInt32(0), reader.GetDouble(1), clauses is not null && reader.GetInt32(2) == 1));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="cap"/> + 1 matches, newest first, of which the newest
+    /// <see cref="CandidateCount"/> are all there is or the newest there are (the candidates).
+    /// The walk reads the oldest <paramref name="cap"/> + 1 − <see cref="CandidateCount"/> matches
+    /// oldest first, and only then the newest ones above them newest first: FTS5 walks a doclist
+    /// backwards at a fifth more cost, and a query with fewer matches than the cap is read to the
+    /// end either way. Without the function (<paramref name="clauses"/> null) it walks newest first.
+    /// </summary>
+    private static async Task<List<Candidate>> WalkAsync(
+        DbConnection connection, string match, SearchRequest request, bool dated, bool byPerson, int cap, byte[]? clauses, CancellationToken ct)
+    {
+        if (clauses is null)
+        {
+            return await CandidatesAsync(connection, match, request, dated, byPerson, scored: false, cap + 1, 0, ct);
+        }
+
+        var oldest = await WalkPartAsync(connection, match, request, dated, byPerson, clauses, null, cap + 1 - CandidateCount, ct);
+        oldest.Reverse();
+        if (oldest.Count < cap + 1 - CandidateCount)
+        {
+            return oldest;
+        }
+
+        var newest = await WalkPartAsync(connection, match, request, dated, byPerson, clauses, oldest[0].Id, CandidateCount, ct);
+        newest.AddRange(oldest);
+        return newest;
+    }
+
+    private static async Task<List<Candidate>> WalkPartAsync(
+        DbConnection connection, string match, SearchRequest request, bool dated, bool byPerson, byte[] clauses, int? after, int limit, CancellationToken ct)
+    {
+        await using var command = Command(connection, SearchSql.Walk(dated, byPerson, newestFirst: after is not null), match, request, dated, byPerson);
+        command.AddParameter("$clauses", clauses);
+        command.AddParameter("$limit", limit);
+        if (after is { } id)
+        {
+            command.AddParameter("$after", id);
+        }
+
+        var result = new List<Candidate>(limit);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            result.Add(new Candidate(reader.GetInt32(0), 0, reader.GetInt32(2) == 1));
         }
 
         return result;

@@ -180,8 +180,12 @@ public sealed class SearchQuery
 
     private static void AppendTerm(StringBuilder sb, SearchTerm term)
     {
-        // The period column holds date tokens, never words.
-        sb.Append("({title subject caption body} : ");
+        // The period column holds only the date and person tokens (y2015, m201507, p12), so a term
+        // without an ASCII digit can never match there and needs no column filter. With the filter
+        // FTS5 copies each entry's position list, column by column, for every article it walks: a
+        // fifth of the cost of walking two common words' doclists for a phrase at 1M articles.
+        var filtered = term.Stems.Concat(term.Variants).Any(s => s.Any(char.IsAsciiDigit));
+        sb.Append(filtered ? "({title subject caption body} : " : "(");
         if (term.Variants.Count == 0)
         {
             AppendPhrase(sb, term.Stems);

@@ -112,13 +112,30 @@ public static class SearchSql
     /// Matches newest first (FTS5 walks its doclists in rowid order and stops at <c>$limit</c>), with
     /// their bm25 score when <paramref name="scored"/>. Scoring costs a pass over every matching
     /// document of each term (bm25's IDF), so the search asks for it only when all terms are rare.
+    /// With <paramref name="headline"/>, a third column says whether the title or subject carries
+    /// every clause (<see cref="HeadlineFunction"/>, given <c>$clauses</c>).
     /// </summary>
-    public static string Candidates(bool scored, bool dated, bool byPerson) => $"""
-        SELECT s.rowid, {(scored ? Score : "0.0")}
+    public static string Candidates(bool scored, bool dated, bool byPerson, bool headline = false) => $"""
+        SELECT s.rowid, {(scored ? Score : "0.0")}{(headline ? $", {HeadlineFunction.Name}(ArticleSearch, $clauses)" : "")}
         FROM {From(byPerson)}
         {(dated ? DateFilter : "")}
         ORDER BY s.rowid DESC
         LIMIT $limit OFFSET $offset;
+        """;
+
+    /// <summary>
+    /// The count walk of a phrase or person query, in two parts: up to <c>$limit</c> matches oldest
+    /// first (<paramref name="newestFirst"/> false), then up to <c>$limit</c> matches newer than rowid
+    /// <c>$after</c>, newest first. FTS5 walks a doclist forwards at less cost than backwards.
+    /// The third column is <see cref="HeadlineFunction"/>'s mark, given <c>$clauses</c>.
+    /// </summary>
+    public static string Walk(bool dated, bool byPerson, bool newestFirst) => $"""
+        SELECT s.rowid, 0.0, {HeadlineFunction.Name}(ArticleSearch, $clauses)
+        FROM {From(byPerson)}
+        {(newestFirst ? "AND s.rowid > $after" : "")}
+        {(dated ? DateFilter : "")}
+        ORDER BY s.rowid {(newestFirst ? "DESC" : "")}
+        LIMIT $limit;
         """;
 
     /// <summary>
