@@ -60,7 +60,18 @@ public static class ArabicStemmer
             return name;
         }
 
-        var word = normalizedWord.AsSpan();
+        var stem = Stem(normalizedWord.AsSpan());
+        return stem.Length == normalizedWord.Length ? normalizedWord : new string(stem);
+    }
+
+    /// <summary>
+    /// Stems a word in search form with light10 and the root-و guard, without a string: the stem is
+    /// a slice of <paramref name="normalizedWord"/> (light10 only cuts affixes). For callers that stem
+    /// every word of a text.
+    /// </summary>
+    public static ReadOnlySpan<char> Stem(ReadOnlySpan<char> normalizedWord)
+    {
+        var word = normalizedWord;
         if (!KeepsRootWaw(word))
         {
             word = word[LightPrefixLength(word)..];
@@ -74,7 +85,7 @@ public static class ArabicStemmer
             }
         }
 
-        return word.Length == normalizedWord.Length ? normalizedWord : new string(word);
+        return word;
     }
 
     /// <summary>

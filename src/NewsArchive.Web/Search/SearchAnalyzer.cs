@@ -144,7 +144,7 @@ public sealed class SearchAnalyzer
     /// <summary>The name key under which <paramref name="stem"/> is recorded, or empty when it has none.</summary>
     public static string KeyOf(string stem) => HasKey(stem) ? NameKey.For(stem) : string.Empty;
 
-    private static bool HasKey(string stem) => stem.Length >= MinSpellingChars && stem[0] >= '\u0621' && stem[0] <= '\u064A';
+    private static bool HasKey(ReadOnlySpan<char> stem) => stem.Length >= MinSpellingChars && stem[0] >= '\u0621' && stem[0] <= '\u064A';
 
     /// <summary>
     /// True when <paramref name="candidate"/>, found under the same key, really spells the same word
@@ -188,10 +188,16 @@ public sealed class SearchAnalyzer
             return string.Empty;
         }
 
+        // Every word of every article passes here: fold and stem it in a buffer, so only the
+        // column and each new keyed stem become strings.
+        var keyed = keyedStems.GetAlternateLookup<ReadOnlySpan<char>>();
         var sb = new StringBuilder(text.Length);
-        foreach (var token in ArabicTokenizer.Tokenize(text))
+        Span<char> buffer = stackalloc char[128];
+        foreach (var (start, length) in ArabicTokenizer.WordRanges(text))
         {
-            var stem = StemOf(token.Normalized);
+            // The word's search form, as ArabicTokenizer.Tokenize folds it.
+            var folded = length <= buffer.Length ? buffer : new char[length];
+            var stem = StemOf(folded[..ArabicNormalizer.FoldInto(text.AsSpan(start, length), folded)]);
             if (stem.Length == 0)
             {
                 continue;
@@ -205,12 +211,15 @@ public sealed class SearchAnalyzer
             sb.Append(stem);
             if (HasKey(stem))
             {
-                keyedStems.Add(stem);
+                keyed.Add(stem);
             }
         }
 
         return sb.ToString();
     }
+
+    private static ReadOnlySpan<char> StemOf(ReadOnlySpan<char> normalized) =>
+        normalized.Length == 0 ? [] : ArabicStemmer.Stem(normalized.Length > MaxWordChars ? normalized[..MaxWordChars] : normalized);
 
     private static string StemOf(string normalized)
     {
