@@ -57,37 +57,37 @@ internal static class ArabicCalendarWords
         month is >= 1 and <= 12 ? (hijri ? HijriNames : GregorianNames)[month - 1] : month.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Reads a month name at <paramref name="index"/>: one word (<c>يونيو</c>) or two
-    /// (<c>كانون الثاني</c>, <c>ذو القعدة</c>). With <paramref name="allowPrefix"/> a clitic
-    /// و ب ل ف glued to the first word is allowed (<c>وفبراير</c>).
+    /// Reads a month name that starts with <paramref name="word"/> (search form): one word (<c>يونيو</c>)
+    /// or two, with <paramref name="next"/> (<c>كانون الثاني</c>, <c>ذو القعدة</c>; empty when no word
+    /// follows). With <paramref name="allowPrefix"/> a clitic و ب ل ف glued to the first word is
+    /// allowed (<c>وفبراير</c>).
     /// </summary>
-    public static bool TryMonthAt(IReadOnlyList<ArabicToken> tokens, int index, bool allowPrefix, out MonthMatch match)
+    public static bool TryMonthAt(ReadOnlySpan<char> word, ReadOnlySpan<char> next, bool allowPrefix, out MonthMatch match)
     {
         match = default;
-        if (index < 0 || index >= tokens.Count)
+        if (word.IsEmpty)
         {
             return false;
         }
 
-        var word = tokens[index].Normalized;
-        if (TryMonthWords(word, tokens, index, out match))
+        if (TryMonthWords(word, next, out match))
         {
             return true;
         }
 
         if (allowPrefix && word.Length >= 4 && word[0] is 'و' or 'ب' or 'ل' or 'ف')
         {
-            return TryMonthWords(word.AsSpan(1), tokens, index, out match);
+            return TryMonthWords(word[1..], next, out match);
         }
 
         return false;
     }
 
-    private static bool TryMonthWords(ReadOnlySpan<char> word, IReadOnlyList<ArabicToken> tokens, int index, out MonthMatch match)
+    private static bool TryMonthWords(ReadOnlySpan<char> word, ReadOnlySpan<char> next, out MonthMatch match)
     {
-        if (word is "كانون" or "تشرين" or "ربيع" or "جمادي" or "ذو" or "ذي" && index + 1 < tokens.Count)
+        if (word is "كانون" or "تشرين" or "ربيع" or "جمادي" or "ذو" or "ذي" && !next.IsEmpty)
         {
-            var pair = string.Concat(word, " ", tokens[index + 1].Normalized);
+            var pair = string.Concat(word, " ", next);
             if (GregorianMonths.TryGetValue(pair, out var gm))
             {
                 match = new MonthMatch(gm, false, 2);

@@ -93,7 +93,7 @@ public static class ArabicTokenizer
     }
 
     /// <summary>Finds the next word at or after <paramref name="i"/>; on success <paramref name="i"/> is just past it.</summary>
-    private static bool NextWord(string text, ref int i, out int start)
+    internal static bool NextWord(string text, ref int i, out int start)
     {
         while (i < text.Length)
         {
