@@ -143,6 +143,9 @@ internal static class NameLexicon
         صلى الله عليه وسلم رضي عنه رحمه تعالى سبحانه سابق سابقا بشكل بسبب بأن بان لدى لدي هناك هنا الفطر الأضحى المبارك الكريم الشريف المعظم الرغم الفور أهمية ضرورة صعيد الصعيد مستوى المستوى مدى مدار المركز الإطلاق الأقل الأرجح النحو حساب هامش خلفية سبيل الاستقبال الجوار الخلق الظن النية الحظ الأداء التعامل السيرة السلوك الحزم الأطفال النار
         """);
 
+    /// <summary><see cref="FunctionWords"/> looked up by a word's span, for scans that build no string per word.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWordSpans = FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// Places, organisations, agencies and peoples papers name the way they name persons: never a person.
     /// </summary>

@@ -761,15 +761,18 @@ public static class PersonExtractor
     public static bool IsNamedIn(string text, ExtractedPerson person)
     {
         ArgumentNullException.ThrowIfNull(person);
-        if (string.IsNullOrEmpty(text))
-        {
-            return false;
-        }
+        return !string.IsNullOrEmpty(text) && IsNamedIn(new FoldedWords(text), FormsOf(person));
+    }
 
-        var words = TextSpans.Words(text);
-        foreach (var form in person.Aliases.Prepend(person.Name))
+    /// <summary>The words (search forms) of a person's name and of each alias, for <see cref="IsNamedIn(FoldedWords, string[][])"/>.</summary>
+    internal static string[][] FormsOf(ExtractedPerson person) =>
+        [.. person.Aliases.Prepend(person.Name).Select(form => TextSpans.Words(form).Select(w => w.Norm).ToArray())];
+
+    /// <summary>True when <paramref name="words"/> hold one of a person's <paramref name="forms"/> (see <see cref="FormsOf"/>).</summary>
+    internal static bool IsNamedIn(FoldedWords words, string[][] forms)
+    {
+        foreach (var tokens in forms)
         {
-            var tokens = TextSpans.Words(form).Select(w => w.Norm).ToArray();
             if (tokens.Length == 0)
             {
                 continue;
@@ -777,10 +780,11 @@ public static class PersonExtractor
 
             for (var i = 0; i + tokens.Length <= words.Count; i++)
             {
-                var firstNorm = words[i].Norm;
-                var firstMatches = firstNorm == tokens[0]
-                    || (firstNorm.Length > tokens[0].Length && firstNorm.EndsWith(tokens[0], StringComparison.Ordinal) && firstNorm.Length - tokens[0].Length <= 2
-                        && firstNorm[..^tokens[0].Length].All(c => c is 'و' or 'ف' or 'ب' or 'ل' or 'ك'));
+                var firstNorm = words[i];
+                var first = tokens[0];
+                var firstMatches = firstNorm.SequenceEqual(first)
+                    || (firstNorm.Length > first.Length && firstNorm.EndsWith(first, StringComparison.Ordinal) && firstNorm.Length - first.Length <= 2
+                        && !firstNorm[..^first.Length].ContainsAnyExcept("وفبلك"));
                 if (!firstMatches)
                 {
                     continue;
@@ -789,7 +793,7 @@ public static class PersonExtractor
                 var all = true;
                 for (var k = 1; k < tokens.Length && all; k++)
                 {
-                    all = words[i + k].Norm == tokens[k];
+                    all = words[i + k].SequenceEqual(tokens[k]);
                 }
 
                 if (all)

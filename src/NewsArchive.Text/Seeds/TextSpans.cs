@@ -31,8 +31,22 @@ internal static class TextSpans
     {
         var words = new List<Word>();
         var i = 0;
-        var sawBreak = false;
-        var sawComma = false;
+        while (NextWord(text, ref i, out var start, out var breakBefore, out var commaBefore))
+        {
+            words.Add(new Word(text, start, i - start, Fold(text.AsSpan(start, i - start)), breakBefore, commaBefore));
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// Finds the next word of <see cref="Words"/> at or after <paramref name="i"/>, without its string;
+    /// on success <paramref name="i"/> is just past it. For scans that only look at each word once.
+    /// </summary>
+    public static bool NextWord(ReadOnlySpan<char> text, ref int i, out int start, out bool breakBefore, out bool commaBefore)
+    {
+        breakBefore = false;
+        commaBefore = false;
         while (i < text.Length)
         {
             var c = text[i];
@@ -40,15 +54,15 @@ internal static class TextSpans
             {
                 if (!char.IsWhiteSpace(c) && !IsMark(c))
                 {
-                    sawBreak = true;
-                    sawComma |= c is '،' or ',';
+                    breakBefore = true;
+                    commaBefore |= c is '،' or ',';
                 }
 
                 i++;
                 continue;
             }
 
-            var start = i;
+            start = i;
             var digits = char.IsDigit(c);
             i++;
             while (i < text.Length && ((IsWordChar(text[i]) && char.IsDigit(text[i]) == digits) || IsMark(text[i])))
@@ -56,12 +70,36 @@ internal static class TextSpans
                 i++;
             }
 
-            words.Add(new Word(text, start, i - start, Fold(text.AsSpan(start, i - start)), sawBreak, sawComma));
-            sawBreak = false;
-            sawComma = false;
+            return true;
         }
 
-        return words;
+        start = i;
+        return false;
+    }
+
+    /// <summary>
+    /// The search form of one word (its <see cref="Word.Norm"/>) written into <paramref name="buffer"/>,
+    /// or into a new array when the word is longer than the buffer (folding never lengthens).
+    /// </summary>
+    public static ReadOnlySpan<char> FoldInto(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        if (buffer.Length < word.Length)
+        {
+            buffer = new char[word.Length];
+        }
+
+        var n = 0;
+        foreach (var c in word)
+        {
+            // Plain Arabic letters fold to themselves: skip the general folding for them.
+            var folded = c is >= '\u0628' and <= '\u064A' and not ('\u0629' or '\u0640' or '\u0649') ? c : ArabicNormalizer.Fold(c);
+            if (folded != '\0')
+            {
+                buffer[n++] = folded;
+            }
+        }
+
+        return buffer[..n];
     }
 
     /// <summary>
@@ -127,18 +165,7 @@ internal static class TextSpans
     private static string Fold(ReadOnlySpan<char> word)
     {
         Span<char> buffer = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
-        var n = 0;
-        foreach (var c in word)
-        {
-            // Plain Arabic letters fold to themselves: skip the general folding for them.
-            var folded = c is >= '\u0628' and <= '\u064A' and not ('\u0629' or '\u0640' or '\u0649') ? c : ArabicNormalizer.Fold(c);
-            if (folded != '\0')
-            {
-                buffer[n++] = folded;
-            }
-        }
-
-        return new string(buffer[..n]);
+        return new string(FoldInto(word, buffer));
     }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || IsMark(c);
@@ -146,4 +173,33 @@ internal static class TextSpans
     // Diacritics, tatweel and zero-width joiners belong to the word they sit in.
     private static bool IsMark(char c) =>
         c is (>= '\u064B' and <= '\u065F') or '\u0670' or '\u0640' or '\u200C' or '\u200D';
+}
+
+/// <summary>
+/// The search forms of a text's words (as <see cref="TextSpans.Words"/> splits it) side by side in one
+/// buffer: for matching several names against one clause without a string per word.
+/// </summary>
+internal sealed class FoldedWords
+{
+    private readonly char[] _folded;
+    private readonly List<(int Start, int Length)> _forms;
+
+    public FoldedWords(string text)
+    {
+        _folded = new char[text.Length];
+        _forms = new List<(int, int)>(text.Length / 6 + 4);
+        var i = 0;
+        var n = 0;
+        while (TextSpans.NextWord(text, ref i, out var start, out _, out _))
+        {
+            var form = TextSpans.FoldInto(text.AsSpan(start, i - start), _folded.AsSpan(n));
+            _forms.Add((n, form.Length));
+            n += form.Length;
+        }
+    }
+
+    public int Count => _forms.Count;
+
+    /// <summary>The search form of word <paramref name="index"/>.</summary>
+    public ReadOnlySpan<char> this[int index] => _folded.AsSpan(_forms[index].Start, _forms[index].Length);
 }
