@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using NewsArchive.Text.Normalization;
 using NewsArchive.Text.Seeds;
 
@@ -126,7 +127,7 @@ public static class PersonExtractor
         while (i < words.Count)
         {
             var w = words[i];
-            var head = StripConjunction(w.Norm, NameLexicon.RoleHeads);
+            var head = StripConjunction(w.Norm, NameLexicon.RoleHeadSpans);
             if (head is not null && !IsGivenName(w.Norm))
             {
                 var roleEnd = RoleEnd(words, i);
@@ -149,7 +150,7 @@ public static class PersonExtractor
             if (StartsName(w.Norm) && !IsPreposition(w))
             {
                 // «أكد علي أهمية»: papers often write the preposition على with ي, and quoting verbs take it.
-                var afterQuote = i > 0 && !w.BreakBefore && w.Norm != "علي" && StripConjunction(words[i - 1].Norm, NameLexicon.QuotingVerbs) is not null;
+                var afterQuote = i > 0 && !w.BreakBefore && w.Norm != "علي" && StripConjunction(words[i - 1].Norm, NameLexicon.QuotingVerbSpans) is not null;
                 var end = ParseName(words, i, afterRole: afterQuote, out var name);
                 var parts = end - i;
                 var strongSingle = parts == 1 && afterQuote && !NameLexicon.WeakGivenNames.Contains(w.Norm);
@@ -172,11 +173,11 @@ public static class PersonExtractor
     private static bool IsPreposition(Word w) => w.Norm == "علي" && w.Original.TrimEnd('\u064B', '\u064E', '\u0650', '\u0652').EndsWith('ى');
 
     private static bool StartsName(string norm) =>
-        IsGivenName(norm) || norm is "عبد" or "ابو" || (norm.Length > 3 && norm[0] == 'و' && IsGivenName(norm[1..]));
+        IsGivenName(norm) || norm is "عبد" or "ابو" || (norm.Length > 3 && norm[0] == 'و' && IsGivenName(norm.AsSpan(1)));
 
-    private static bool IsGivenName(string norm) =>
-        NameLexicon.ArabicGivenNames.Contains(norm) || NameLexicon.ForeignGivenNames.Contains(norm)
-        || NameLexicon.WeakGivenNames.Contains(norm) || (norm.StartsWith("عبد", StringComparison.Ordinal) && norm.Length > 5 && NameLexicon.CompoundSecondParts.Contains(norm[3..]));
+    private static bool IsGivenName(ReadOnlySpan<char> norm) =>
+        NameLexicon.ArabicGivenNameSpans.Contains(norm) || NameLexicon.ForeignGivenNameSpans.Contains(norm)
+        || NameLexicon.WeakGivenNameSpans.Contains(norm) || (norm.StartsWith("عبد", StringComparison.Ordinal) && norm.Length > 5 && NameLexicon.CompoundSecondPartSpans.Contains(norm[3..]));
 
     // A person's name right after جامعة، شارع، مطار… names the institution or place, not the person.
     private static bool AfterPlaceHead(List<Word> words, int start)
@@ -221,7 +222,7 @@ public static class PersonExtractor
             {
                 j++;
                 // «لحركة حماس»، «حزب الله»: the organisation after its head noun belongs to the role.
-                if (OrganisationHeads.Contains(n.Length > 3 && n[0] is 'ل' or 'ب' ? n[1..] : n) && j < words.Count && !words[j].BreakBefore
+                if (OrganisationHeads.Contains(n.Length > 3 && n[0] is 'ل' or 'ب' ? n.AsSpan(1) : n) && j < words.Count && !words[j].BreakBefore
                     && words[j].IsArabic && !IsGivenName(words[j].Norm))
                 {
                     j++;
@@ -242,9 +243,9 @@ public static class PersonExtractor
         return j;
     }
 
-    private static readonly HashSet<string> OrganisationHeads = new(
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganisationHeads = FrozenSet.ToFrozenSet(
         ["حركه", "حزب", "نادي", "شركه", "جمعيه", "مجموعه", "منظمه", "تنظيم", "جماعه", "جبهه", "صحيفه", "قناه", "وكاله", "بنك", "مصرف", "فريق"],
-        StringComparer.Ordinal);
+        StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsRoleWord(string n)
     {
@@ -264,7 +265,7 @@ public static class PersonExtractor
         }
 
         // لوزارة، بوزارة، والدفاع: a prefixed role word.
-        return n.Length > 3 && n[0] is 'ل' or 'ب' or 'و' && (NameLexicon.RoleContinuations.Contains(n[1..]) || n[1..].StartsWith("ال", StringComparison.Ordinal));
+        return n.Length > 3 && n[0] is 'ل' or 'ب' or 'و' && (NameLexicon.RoleContinuationSpans.Contains(n.AsSpan(1)) || n.AsSpan(1).StartsWith("ال", StringComparison.Ordinal));
     }
 
     private static string RoleText(string text, List<Word> words, int start, int end, string head)
@@ -310,7 +311,7 @@ public static class PersonExtractor
         }
 
         var prefix = 0;
-        if (!IsGivenName(firstNorm) && firstNorm.Length > 3 && firstNorm[0] == 'و' && IsGivenName(firstNorm[1..]) && !afterRole)
+        if (!IsGivenName(firstNorm) && firstNorm.Length > 3 && firstNorm[0] == 'و' && IsGivenName(firstNorm.AsSpan(1)) && !afterRole)
         {
             firstNorm = firstNorm[1..];
             prefix = 1;
@@ -460,7 +461,7 @@ public static class PersonExtractor
         && !NameLexicon.RoleHeads.Contains(n) && !NameLexicon.QuotingVerbs.Contains(n)
         && !NameLexicon.NamedPlaceHeads.Contains(n) && (!NameLexicon.IsNationalityAdjective(n) || (n[0] != 'ا' && IsGivenName(n)))
         && !HasArticlePrefix(n)
-        && !(n.Length > 3 && n[0] is 'و' or 'ف' && (NameLexicon.RoleHeads.Contains(n[1..]) || NameLexicon.FunctionWords.Contains(n[1..]) || NameLexicon.QuotingVerbs.Contains(n[1..])));
+        && !(n.Length > 3 && n[0] is 'و' or 'ف' && (NameLexicon.RoleHeadSpans.Contains(n.AsSpan(1)) || NameLexicon.FunctionWordSpans.Contains(n.AsSpan(1)) || NameLexicon.QuotingVerbSpans.Contains(n.AsSpan(1))));
 
     // بالوفد، للشركة، والدفاع: a preposition or conjunction glued to the article never starts a name part.
     // بتسليم، لتحذيرها: a preposition glued to a verbal noun.
@@ -513,14 +514,14 @@ public static class PersonExtractor
         return !w.Original.Contains('\u064B') && !w.Original.Contains('\u064C') && !w.Original.Contains('\u064D');
     }
 
-    private static string? StripConjunction(string norm, IReadOnlySet<string> set)
+    private static string? StripConjunction(string norm, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> set)
     {
         if (set.Contains(norm))
         {
             return norm;
         }
 
-        if (norm.Length > 3 && norm[0] is 'و' or 'ف' && set.Contains(norm[1..]))
+        if (norm.Length > 3 && norm[0] is 'و' or 'ف' && set.Contains(norm.AsSpan(1)))
         {
             return norm[1..];
         }
@@ -533,7 +534,16 @@ public static class PersonExtractor
     private sealed class PersonBuilder(string name, string key, int firstSentence)
     {
         public string Name { get; set; } = name;
-        public string Key { get; set; } = key;
+
+        public string Key
+        {
+            get;
+            set
+            {
+                field = value;
+                Tokens = value.Split(' ');
+            }
+        } = key;
         public int FirstSentence { get; set; } = firstSentence;
         public int Mentions { get; set; }
         public bool IsSubject { get; set; }
@@ -542,7 +552,8 @@ public static class PersonExtractor
 
         /// <summary>Where the person is named (sentence, word), so a bare surname goes to the most recent bearer.</summary>
         public List<(int Sentence, int Word)> Positions { get; } = [];
-        public string[] Tokens => Key.Split(' ');
+        /// <summary>The words of <see cref="Key"/>, split once: every mention and surname is compared with them.</summary>
+        public string[] Tokens { get; private set; } = key.Split(' ');
     }
 
     private static IReadOnlyList<ExtractedPerson> Build(List<SentenceWords> sentences, List<Mention> mentions, string? subject)
@@ -554,7 +565,8 @@ public static class PersonExtractor
         foreach (var m in mentions.OrderBy(m => m.Tentative).ThenByDescending(m => m.Key.Count(c => c == ' ')).ThenBy(m => m.Sentence))
         {
             var key = NormalizeKey(m.Key);
-            var person = persons.FirstOrDefault(p => p.Key == key) ?? Nearest(persons.Where(p => IsShortFormOf(key, p.Tokens)), m.Sentence);
+            var parts = key.Split(' ');
+            var person = persons.FirstOrDefault(p => p.Key == key) ?? Nearest(persons.Where(p => IsShortFormOf(parts, p.Tokens)), m.Sentence);
             if (person is null && m.Tentative)
             {
                 continue;
@@ -588,7 +600,8 @@ public static class PersonExtractor
         if (subject is not null)
         {
             var key = NormalizeKey(ArabicNormalizer.Normalize(subject));
-            var person = persons.FirstOrDefault(p => p.Key == key) ?? persons.FirstOrDefault(p => IsShortFormOf(key, p.Tokens));
+            var parts = key.Split(' ');
+            var person = persons.FirstOrDefault(p => p.Key == key) ?? persons.FirstOrDefault(p => IsShortFormOf(parts, p.Tokens));
             if (person is null)
             {
                 person = new PersonBuilder(subject, key, int.MaxValue);
@@ -625,14 +638,13 @@ public static class PersonExtractor
     // Keys drop a leading conjunction glued to the first word and fold the عبد الله / عبدالله spacing.
     private static string NormalizeKey(string key) => key.Replace("عبد ", "عبد", StringComparison.Ordinal);
 
-    private static bool IsShortFormOf(string key, string[] tokens)
+    private static bool IsShortFormOf(string[] parts, string[] tokens)
     {
         if (tokens.Length < 2)
         {
             return false;
         }
 
-        var parts = key.Split(' ');
         if (parts.Length >= tokens.Length)
         {
             return false;
@@ -674,6 +686,7 @@ public static class PersonExtractor
             return;
         }
 
+        var surnames = bySurname.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var s = 0; s < sentences.Count; s++)
         {
             var words = sentences[s].Words;
@@ -684,7 +697,7 @@ public static class PersonExtractor
                     continue;
                 }
 
-                var (surname, prefix) = MatchSurname(words[w].Norm, bySurname);
+                var (surname, prefix) = MatchSurname(words[w].Norm, surnames);
                 if (surname is null)
                 {
                     continue;
@@ -720,9 +733,9 @@ public static class PersonExtractor
         return best ?? candidates[0];
     }
 
-    private static (string? Surname, int Prefix) MatchSurname(string norm, Dictionary<string, List<PersonBuilder>> bySurname)
+    private static (string? Surname, int Prefix) MatchSurname(string norm, Dictionary<string, List<PersonBuilder>>.AlternateLookup<ReadOnlySpan<char>> bySurname)
     {
-        if (bySurname.ContainsKey(norm))
+        if (bySurname.Dictionary.ContainsKey(norm))
         {
             return (norm, 0);
         }
@@ -735,10 +748,10 @@ public static class PersonExtractor
                 break;
             }
 
-            var rest = norm[p..];
-            if (bySurname.ContainsKey(rest))
+            // Most words start with one of these letters: test the rest without cutting a string.
+            if (bySurname.TryGetValue(norm.AsSpan(p), out var surname, out _))
             {
-                return (rest, p);
+                return (surname, p);
             }
         }
 
