@@ -68,7 +68,13 @@ public static class PersonExtractor
     /// at most five words, no sentence punctuation, every word name-like, and either a known given
     /// name first or the line repeated in <paramref name="body"/>.
     /// </summary>
-    public static bool LooksLikeName(string? line, string? body = null)
+    public static bool LooksLikeName(string? line, string? body = null) => LooksLikeName(line, body is null ? [] : [body]);
+
+    /// <summary>
+    /// <see cref="LooksLikeName(string?, string?)"/> with the body as its paragraphs: a one-line name cannot
+    /// span the line breaks that join them, and the parser asks before it joins them (most lines fail first).
+    /// </summary>
+    internal static bool LooksLikeName(string? line, IReadOnlyList<string> paragraphs)
     {
         if (string.IsNullOrWhiteSpace(line) || line.Length > 60)
         {
@@ -108,8 +114,10 @@ public static class PersonExtractor
 
         var first = words[0].Norm;
         var knownFirst = IsGivenName(first) || first == "عبد";
-        var inBody = body is not null && ArabicNormalizer.Normalize(body).Contains(ArabicNormalizer.Normalize(line.Trim()), StringComparison.Ordinal);
-        return (parts >= 2 && knownFirst) || inBody || (parts == 1 && knownFirst && !NameLexicon.WeakGivenNames.Contains(first));
+        var name = ArabicNormalizer.Normalize(line.Trim());
+        return (parts >= 2 && knownFirst)
+            || paragraphs.Any(p => ArabicNormalizer.Normalize(p).Contains(name, StringComparison.Ordinal))
+            || (parts == 1 && knownFirst && !NameLexicon.WeakGivenNames.Contains(first));
     }
 
     private static bool IsArabicMark(char c) => c is (>= '\u064B' and <= '\u065F') or '\u0670' or '\u0640';

@@ -120,8 +120,7 @@ public static partial class SeedFileParser
         }
 
         var pullQuotes = ExtractPullQuotes(paragraphs);
-        var body = string.Join("\n", paragraphs);
-        var isSubject = PersonExtractor.LooksLikeName(line2, body);
+        var isSubject = PersonExtractor.LooksLikeName(line2, paragraphs);
         string title;
         var derived = false;
         if (isSubject && paragraphs.Count > 0 && DeriveTitle(paragraphs[0]) is { Length: > 0 } lead)
