@@ -113,7 +113,7 @@ public static class PersonExtractor
         }
 
         var first = words[0].Norm;
-        var knownFirst = IsGivenName(first) || first == "عبد";
+        var knownFirst = IsGivenName(first) || first is "عبد";
         var name = ArabicNormalizer.Normalize(line.Trim());
         return (parts >= 2 && knownFirst)
             || paragraphs.Any(p => ArabicNormalizer.Normalize(p).Contains(name, StringComparison.Ordinal))
@@ -135,14 +135,14 @@ public static class PersonExtractor
         while (i < words.Count)
         {
             var w = words[i];
-            var head = StripConjunction(w.Norm, NameLexicon.RoleHeadSpans);
-            if (head is not null && !IsGivenName(w.Norm))
+            var conjunction = ConjunctionBefore(w.Norm, NameLexicon.RoleHeadSpans);
+            if (conjunction >= 0 && !IsGivenName(w.Norm))
             {
                 var roleEnd = RoleEnd(words, i);
                 var nameEnd = ParseName(words, roleEnd, afterRole: true, out var name);
                 if (nameEnd > roleEnd && !AfterPlaceHead(words, i))
                 {
-                    var role = RoleText(sentence.Text, words, i, roleEnd, head);
+                    var role = RoleText(sentence.Text, words, i, roleEnd, conjunction);
                     // A single word after a title (الرئيس بوتين، الأمير فيصل) counts only when it is the
                     // short form of a full name in the same article; a foreign given name stands alone (ديمتري).
                     var single = !Key(name).Contains(' ', StringComparison.Ordinal) && !NameLexicon.ForeignGivenNames.Contains(words[roleEnd].Norm);
@@ -158,7 +158,7 @@ public static class PersonExtractor
             if (StartsName(w.Norm) && !IsPreposition(w))
             {
                 // «أكد علي أهمية»: papers often write the preposition على with ي, and quoting verbs take it.
-                var afterQuote = i > 0 && !w.BreakBefore && w.Norm != "علي" && StripConjunction(words[i - 1].Norm, NameLexicon.QuotingVerbSpans) is not null;
+                var afterQuote = i > 0 && !w.BreakBefore && w.Norm is not "علي" && ConjunctionBefore(words[i - 1].Norm, NameLexicon.QuotingVerbSpans) >= 0;
                 var end = ParseName(words, i, afterRole: afterQuote, out var name);
                 var parts = end - i;
                 var strongSingle = parts == 1 && afterQuote && !NameLexicon.WeakGivenNames.Contains(w.Norm);
@@ -178,10 +178,10 @@ public static class PersonExtractor
     }
 
     // «على» folds to «علي» in the search form; written with alef maqsura it is the preposition, never the name.
-    private static bool IsPreposition(Word w) => w.Norm == "علي" && w.Original.TrimEnd('\u064B', '\u064E', '\u0650', '\u0652').EndsWith('ى');
+    private static bool IsPreposition(Word w) => w.Norm is "علي" && w.Original.TrimEnd('\u064B', '\u064E', '\u0650', '\u0652').EndsWith('ى');
 
-    private static bool StartsName(string norm) =>
-        IsGivenName(norm) || norm is "عبد" or "ابو" || (norm.Length > 3 && norm[0] == 'و' && IsGivenName(norm.AsSpan(1)));
+    private static bool StartsName(ReadOnlySpan<char> norm) =>
+        IsGivenName(norm) || norm is "عبد" or "ابو" || (norm.Length > 3 && norm[0] == 'و' && IsGivenName(norm[1..]));
 
     private static bool IsGivenName(ReadOnlySpan<char> norm) =>
         NameLexicon.ArabicGivenNameSpans.Contains(norm) || NameLexicon.ForeignGivenNameSpans.Contains(norm)
@@ -230,7 +230,7 @@ public static class PersonExtractor
             {
                 j++;
                 // «لحركة حماس»، «حزب الله»: the organisation after its head noun belongs to the role.
-                if (OrganisationHeads.Contains(n.Length > 3 && n[0] is 'ل' or 'ب' ? n.AsSpan(1) : n) && j < words.Count && !words[j].BreakBefore
+                if (OrganisationHeads.Contains(n.Length > 3 && n[0] is 'ل' or 'ب' ? n[1..] : n) && j < words.Count && !words[j].BreakBefore
                     && words[j].IsArabic && !IsGivenName(words[j].Norm))
                 {
                     j++;
@@ -255,9 +255,9 @@ public static class PersonExtractor
         ["حركه", "حزب", "نادي", "شركه", "جمعيه", "مجموعه", "منظمه", "تنظيم", "جماعه", "جبهه", "صحيفه", "قناه", "وكاله", "بنك", "مصرف", "فريق"],
         StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static bool IsRoleWord(string n)
+    private static bool IsRoleWord(ReadOnlySpan<char> n)
     {
-        if (NameLexicon.RoleHeads.Contains(n) || NameLexicon.RoleContinuations.Contains(n) || n == "عام")
+        if (NameLexicon.RoleHeads.Contains(n) || NameLexicon.RoleContinuations.Contains(n) || n is "عام")
         {
             return true;
         }
@@ -273,13 +273,13 @@ public static class PersonExtractor
         }
 
         // لوزارة، بوزارة، والدفاع: a prefixed role word.
-        return n.Length > 3 && n[0] is 'ل' or 'ب' or 'و' && (NameLexicon.RoleContinuationSpans.Contains(n.AsSpan(1)) || n.AsSpan(1).StartsWith("ال", StringComparison.Ordinal));
+        return n.Length > 3 && n[0] is 'ل' or 'ب' or 'و' && (NameLexicon.RoleContinuationSpans.Contains(n[1..]) || n[1..].StartsWith("ال", StringComparison.Ordinal));
     }
 
-    private static string RoleText(string text, List<Word> words, int start, int end, string head)
+    private static string RoleText(string text, List<Word> words, int start, int end, int conjunction)
     {
         var first = words[start];
-        var from = first.Start + (first.Norm.Length - head.Length > 0 ? PrefixLength(first.Original, first.Norm.Length - head.Length) : 0);
+        var from = first.Start + (conjunction > 0 ? PrefixLength(first.Original, conjunction) : 0);
         var to = words[end - 1].End;
         return text[from..to].Trim(' ', '،', ',', '\u00A0');
     }
@@ -319,7 +319,7 @@ public static class PersonExtractor
         }
 
         var prefix = 0;
-        if (!IsGivenName(firstNorm) && firstNorm.Length > 3 && firstNorm[0] == 'و' && IsGivenName(firstNorm.AsSpan(1)) && !afterRole)
+        if (!IsGivenName(firstNorm) && firstNorm.Length > 3 && firstNorm[0] == 'و' && IsGivenName(firstNorm[1..]) && !afterRole)
         {
             firstNorm = firstNorm[1..];
             prefix = 1;
@@ -330,7 +330,7 @@ public static class PersonExtractor
         {
             kind = NameKind.Foreign;
         }
-        else if (IsGivenName(firstNorm) || firstNorm == "عبد" || NameLexicon.NameConnectors.Contains(firstNorm))
+        else if (IsGivenName(firstNorm) || firstNorm is "عبد" || NameLexicon.NameConnectors.Contains(firstNorm))
         {
             kind = NameKind.Arabic;
         }
@@ -353,7 +353,7 @@ public static class PersonExtractor
 
         var j = start + 1;
         var parts = 1;
-        if (firstNorm == "عبد" || firstNorm is "ابو" or "آل" or "ال")
+        if (firstNorm is "عبد" or "ابو" or "آل" or "ال")
         {
             if (j < words.Count && !words[j].BreakBefore && IsNamePart(words[j].Norm))
             {
@@ -379,7 +379,7 @@ public static class PersonExtractor
             if (NameLexicon.NameConnectors.Contains(n) && kind != NameKind.Foreign)
             {
                 var k = j + 1;
-                if (n == "عبد" && k < words.Count && NameLexicon.CompoundSecondParts.Contains(words[k].Norm))
+                if (n is "عبد" && k < words.Count && NameLexicon.CompoundSecondParts.Contains(words[k].Norm))
                 {
                     k++;
                 }
@@ -390,7 +390,7 @@ public static class PersonExtractor
                     j = k + 1;
                     parts++;
                     lastWasGiven = true;
-                    if (n == "ال")
+                    if (n is "ال")
                     {
                         // «آل سعود» closes the name.
                         break;
@@ -459,38 +459,38 @@ public static class PersonExtractor
         Foreign,
     }
 
-    private static readonly HashSet<string> Ordinals = new(
+    private static readonly FrozenSet<string> Ordinals = FrozenSet.ToFrozenSet(
         ["الاول", "الثاني", "الثانيه", "الثالث", "الثالثه", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"],
         StringComparer.Ordinal);
 
-    private static bool IsNamePart(string n) =>
+    private static bool IsNamePart(ReadOnlySpan<char> n) =>
         n.Length >= 2 && n[0] >= '\u0621' && n[0] <= '\u064A'
         && !NameLexicon.FunctionWords.Contains(n) && !NameLexicon.NonPersons.Contains(n)
         && !NameLexicon.RoleHeads.Contains(n) && !NameLexicon.QuotingVerbs.Contains(n)
         && !NameLexicon.NamedPlaceHeads.Contains(n) && (!NameLexicon.IsNationalityAdjective(n) || (n[0] != 'ا' && IsGivenName(n)))
         && !HasArticlePrefix(n)
-        && !(n.Length > 3 && n[0] is 'و' or 'ف' && (NameLexicon.RoleHeadSpans.Contains(n.AsSpan(1)) || NameLexicon.FunctionWordSpans.Contains(n.AsSpan(1)) || NameLexicon.QuotingVerbSpans.Contains(n.AsSpan(1))));
+        && !(n.Length > 3 && n[0] is 'و' or 'ف' && (NameLexicon.RoleHeadSpans.Contains(n[1..]) || NameLexicon.FunctionWordSpans.Contains(n[1..]) || NameLexicon.QuotingVerbSpans.Contains(n[1..])));
 
     // بالوفد، للشركة، والدفاع: a preposition or conjunction glued to the article never starts a name part.
     // بتسليم، لتحذيرها: a preposition glued to a verbal noun.
-    private static bool HasArticlePrefix(string n) =>
+    private static bool HasArticlePrefix(ReadOnlySpan<char> n) =>
         (n.Length > 4 && n[0] is 'ب' or 'ل' or 'و' or 'ف' or 'ك' && n[1] == 'ا' && n[2] == 'ل')
         || n.StartsWith("لل", StringComparison.Ordinal)
         || (n.Length > 4 && n[0] is 'ب' or 'ل' && n[1] == 'ت');
 
-    private static bool IsFamilyName(string n) =>
+    private static bool IsFamilyName(ReadOnlySpan<char> n) =>
         n.Length >= 4 && !NameLexicon.RoleContinuations.Contains(n) && !NameLexicon.FunctionWords.Contains(n)
         && !NameLexicon.NonPersons.Contains(n) && !NameLexicon.IsNationalityAdjective(n)
         && !n.EndsWith("ات", StringComparison.Ordinal) && !n.EndsWith("ه", StringComparison.Ordinal) && !n.EndsWith("ون", StringComparison.Ordinal)
         && !CommonDefiniteWords.Contains(n);
 
     // Definite words that follow names often enough to be mistaken for family names.
-    private static readonly HashSet<string> CommonDefiniteWords = new(
+    private static readonly FrozenSet<string> CommonDefiniteWords = FrozenSet.ToFrozenSet(
         "الآن الان اليوم الماضي المقبل الجاري الحالي الجديد السابق الاسبق الأول الاول الثاني الثالث الاخير الأخير العام الخاص الكبير الصغير الوطني الدولي الرسمي الرسميه الاعلى الأعلى التنفيذي المساعد المكلف الفني الاداري السعودي الذي التي الذين بالنيابه".Split(' ').Select(ArabicNormalizer.Normalize),
         StringComparer.Ordinal);
 
     // Imperfect and future verb shapes (يزور، يناهز، تقول، تسيطر، يستعرض، سيزور) that follow a name in running text.
-    private static bool LooksLikeVerb(string n) =>
+    private static bool LooksLikeVerb(ReadOnlySpan<char> n) =>
         (n[0] == 'ي' && n.Length <= 5)
         || (n[0] is 'ت' or 'ن' && n.Length <= 4)
         || (n.Length <= 5 && (n.StartsWith("تس", StringComparison.Ordinal) || n.StartsWith("تت", StringComparison.Ordinal) || n.StartsWith("يت", StringComparison.Ordinal)))
@@ -522,22 +522,23 @@ public static class PersonExtractor
         return !w.Original.Contains('\u064B') && !w.Original.Contains('\u064C') && !w.Original.Contains('\u064D');
     }
 
-    private static string? StripConjunction(string norm, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> set)
+    // How many letters of a glued conjunction (و ف) stand before a word of the set: 0 or 1; -1 when it is not one.
+    private static int ConjunctionBefore(ReadOnlySpan<char> norm, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> set)
     {
         if (set.Contains(norm))
         {
-            return norm;
+            return 0;
         }
 
-        if (norm.Length > 3 && norm[0] is 'و' or 'ف' && set.Contains(norm.AsSpan(1)))
+        if (norm.Length > 3 && norm[0] is 'و' or 'ف' && set.Contains(norm[1..]))
         {
-            return norm[1..];
+            return 1;
         }
 
-        return null;
+        return -1;
     }
 
-    private static string Key(string name) => NormalizeKey(string.Join(' ', TextSpans.Words(name).Select(w => w.Norm)));
+    private static string Key(string name) => NormalizeKey(string.Join(' ', TextSpans.Words(name).Select(w => w.Norm.ToString())));
 
     private sealed class PersonBuilder(string name, string key, int firstSentence)
     {
@@ -741,11 +742,11 @@ public static class PersonExtractor
         return best ?? candidates[0];
     }
 
-    private static (string? Surname, int Prefix) MatchSurname(string norm, Dictionary<string, List<PersonBuilder>>.AlternateLookup<ReadOnlySpan<char>> bySurname)
+    private static (string? Surname, int Prefix) MatchSurname(ReadOnlySpan<char> norm, Dictionary<string, List<PersonBuilder>>.AlternateLookup<ReadOnlySpan<char>> bySurname)
     {
-        if (bySurname.Dictionary.ContainsKey(norm))
+        if (bySurname.TryGetValue(norm, out var whole, out _))
         {
-            return (norm, 0);
+            return (whole, 0);
         }
 
         // و، ف، ب، ل، ك and their pairs (وب، ول، فل…) glue to the word before a name.
@@ -757,7 +758,7 @@ public static class PersonExtractor
             }
 
             // Most words start with one of these letters: test the rest without cutting a string.
-            if (bySurname.TryGetValue(norm.AsSpan(p), out var surname, out _))
+            if (bySurname.TryGetValue(norm[p..], out var surname, out _))
             {
                 return (surname, p);
             }
@@ -787,7 +788,7 @@ public static class PersonExtractor
 
     /// <summary>The words (search forms) of a person's name and of each alias, for <see cref="IsNamedIn(FoldedWords, string[][])"/>.</summary>
     internal static string[][] FormsOf(ExtractedPerson person) =>
-        [.. person.Aliases.Prepend(person.Name).Select(form => TextSpans.Words(form).Select(w => w.Norm).ToArray())];
+        [.. person.Aliases.Prepend(person.Name).Select(form => TextSpans.Words(form).Select(w => w.Norm.ToString()).ToArray())];
 
     /// <summary>True when <paramref name="words"/> hold one of a person's <paramref name="forms"/> (see <see cref="FormsOf"/>).</summary>
     internal static bool IsNamedIn(FoldedWords words, string[][] forms)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
 using NewsArchive.Text.Dates;
@@ -378,11 +379,11 @@ public static partial class SeedFileParser
         return title;
     }
 
-    private static readonly HashSet<string> TitleCutWords = new(
+    private static readonly FrozenSet<string> TitleCutWords = FrozenSet.ToFrozenSet(
         ["التي", "الذي", "الذين", "حيث", "بينما", "فيما", "بعد", "قبل", "منذ", "حتى", "عندما", "وسط", "اثر", "على", "في"],
         StringComparer.Ordinal);
 
-    private static readonly HashSet<string> DanglingWords = new(
+    private static readonly FrozenSet<string> DanglingWords = FrozenSet.ToFrozenSet(
         ["من", "الى", "إلى", "عن", "مع", "ان", "إن", "أن", "و", "او", "أو", "ثم", "بين", "لدى", "عند", "كما", "لكن", "قد", "لم", "لن", "لا", "ما", "هذا", "هذه", "ذلك", "تلك"],
         StringComparer.Ordinal);
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using NewsArchive.Text.Normalization;
 
 namespace NewsArchive.Text.Seeds;
@@ -6,12 +7,21 @@ namespace NewsArchive.Text.Seeds;
 /// <param name="Source">The text the word stands in.</param>
 /// <param name="Start">Offset of the first character.</param>
 /// <param name="Length">Length in the original text.</param>
-/// <param name="Norm">Search form (<see cref="ArabicNormalizer.Normalize"/>).</param>
+/// <param name="Forms">The search forms of all the words of <paramref name="Source"/>, side by side.</param>
+/// <param name="FormStart">Where this word's search form starts in <paramref name="Forms"/>.</param>
+/// <param name="FormLength">Length of this word's search form.</param>
 /// <param name="BreakBefore">True when punctuation (not only spaces) stands between this word and the previous one.</param>
 /// <param name="CommaBefore">True when that punctuation is a comma.</param>
-internal readonly record struct Word(string Source, int Start, int Length, string Norm, bool BreakBefore, bool CommaBefore)
+internal readonly record struct Word(string Source, int Start, int Length, char[] Forms, int FormStart, int FormLength, bool BreakBefore, bool CommaBefore)
 {
     public int End => Start + Length;
+
+    /// <summary>
+    /// Search form (<see cref="ArabicNormalizer.Normalize"/>), without a string of its own: most words are
+    /// only looked up in a word list or compared. Compare it with <c>is "…"</c> or SequenceEqual, never
+    /// <c>==</c> (which compares where two spans point, not what they hold).
+    /// </summary>
+    public ReadOnlySpan<char> Norm => Forms.AsSpan(FormStart, FormLength);
 
     /// <summary>The word as written (allocated on demand: most words are only ever compared by <see cref="Norm"/>).</summary>
     public string Original => Source.Substring(Start, Length);
@@ -31,10 +41,15 @@ internal static class TextSpans
     {
         // News text averages a word per six characters; sizing once saves the list's regrowth copies.
         var words = new List<Word>(text.Length / 6 + 4);
+        // One buffer holds every word's search form: folding never lengthens.
+        var forms = new char[text.Length];
+        var n = 0;
         var i = 0;
         while (NextWord(text, ref i, out var start, out var breakBefore, out var commaBefore))
         {
-            words.Add(new Word(text, start, i - start, Fold(text.AsSpan(start, i - start)), breakBefore, commaBefore));
+            var length = FoldInto(text.AsSpan(start, i - start), forms.AsSpan(n)).Length;
+            words.Add(new Word(text, start, i - start, forms, n, length, breakBefore, commaBefore));
+            n += length;
         }
 
         return words;
@@ -163,12 +178,6 @@ internal static class TextSpans
         }
     }
 
-    private static string Fold(ReadOnlySpan<char> word)
-    {
-        Span<char> buffer = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
-        return new string(FoldInto(word, buffer));
-    }
-
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || IsMark(c);
 
     // Diacritics, tatweel and zero-width joiners belong to the word they sit in.
@@ -203,4 +212,11 @@ internal sealed class FoldedWords
 
     /// <summary>The search form of word <paramref name="index"/>.</summary>
     public ReadOnlySpan<char> this[int index] => _folded.AsSpan(_forms[index].Start, _forms[index].Length);
+}
+
+/// <summary>Word lists looked up by a word's search form as a span (<see cref="Word.Norm"/>).</summary>
+internal static class WordSetExtensions
+{
+    /// <summary>True when <paramref name="set"/> (built with the ordinal comparer) holds <paramref name="word"/>.</summary>
+    public static bool Contains(this FrozenSet<string> set, ReadOnlySpan<char> word) => set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 }
