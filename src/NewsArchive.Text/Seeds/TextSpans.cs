@@ -66,9 +66,10 @@ internal static class TextSpans
         while (i < text.Length)
         {
             var c = text[i];
-            if (!IsWordChar(c) || IsMark(c))
+            var kind = Kinds[c];
+            if ((kind & CharKind.Word) == 0 || (kind & CharKind.Mark) != 0)
             {
-                if (!char.IsWhiteSpace(c) && !IsMark(c))
+                if ((kind & (CharKind.Space | CharKind.Mark)) == 0)
                 {
                     breakBefore = true;
                     commaBefore |= c is '،' or ',';
@@ -79,9 +80,10 @@ internal static class TextSpans
             }
 
             start = i;
-            var digits = char.IsDigit(c);
+            var digits = kind & CharKind.Digit;
             i++;
-            while (i < text.Length && ((IsWordChar(text[i]) && char.IsDigit(text[i]) == digits) || IsMark(text[i])))
+            while (i < text.Length && Kinds[text[i]] is var next
+                && (((next & CharKind.Word) != 0 && (next & CharKind.Digit) == digits) || (next & CharKind.Mark) != 0))
             {
                 i++;
             }
@@ -104,18 +106,7 @@ internal static class TextSpans
             buffer = new char[word.Length];
         }
 
-        var n = 0;
-        foreach (var c in word)
-        {
-            // Plain Arabic letters fold to themselves: skip the general folding for them.
-            var folded = c is >= '\u0628' and <= '\u064A' and not ('\u0629' or '\u0640' or '\u0649') ? c : ArabicNormalizer.Fold(c);
-            if (folded != '\0')
-            {
-                buffer[n++] = folded;
-            }
-        }
-
-        return buffer[..n];
+        return buffer[..ArabicNormalizer.FoldInto(word, buffer)];
     }
 
     /// <summary>
@@ -178,7 +169,34 @@ internal static class TextSpans
         }
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || IsMark(c);
+    [Flags]
+    private enum CharKind : byte
+    {
+        None = 0,
+        Word = 1,
+        Mark = 2,
+        Digit = 4,
+        Space = 8,
+    }
+
+    // One lookup per character instead of Unicode category queries: every paragraph is scanned several times.
+    private static readonly CharKind[] Kinds = BuildKinds();
+
+    private static CharKind[] BuildKinds()
+    {
+        var kinds = new CharKind[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = (char)i;
+            var mark = IsMark(c);
+            kinds[i] = (char.IsLetterOrDigit(c) || mark ? CharKind.Word : CharKind.None)
+                | (mark ? CharKind.Mark : CharKind.None)
+                | (char.IsDigit(c) ? CharKind.Digit : CharKind.None)
+                | (char.IsWhiteSpace(c) ? CharKind.Space : CharKind.None);
+        }
+
+        return kinds;
+    }
 
     // Diacritics, tatweel and zero-width joiners belong to the word they sit in.
     private static bool IsMark(char c) =>
