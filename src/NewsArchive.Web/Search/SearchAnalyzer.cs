@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using NewsArchive.Text.Normalization;
@@ -189,13 +190,17 @@ public sealed class SearchAnalyzer
         }
 
         // Every word of every article passes here: fold and stem it in a buffer, so only the
-        // column and each new keyed stem become strings.
+        // column and each new keyed stem become strings. A stem is never longer than its word, and
+        // a space per word at most doubles it (2014م is two words with no separator between them).
         var keyed = keyedStems.GetAlternateLookup<ReadOnlySpan<char>>();
-        var sb = new StringBuilder(text.Length);
+        var column = ArrayPool<char>.Shared.Rent(text.Length * 2);
+        var n = 0;
         Span<char> buffer = stackalloc char[128];
-        foreach (var (start, length) in ArabicTokenizer.WordRanges(text))
+        var i = 0;
+        while (ArabicTokenizer.NextWord(text, ref i, out var start))
         {
             // The word's search form, as ArabicTokenizer.Tokenize folds it.
+            var length = i - start;
             var folded = length <= buffer.Length ? buffer : new char[length];
             var stem = StemOf(folded[..ArabicNormalizer.FoldInto(text.AsSpan(start, length), folded)]);
             if (stem.Length == 0)
@@ -203,19 +208,22 @@ public sealed class SearchAnalyzer
                 continue;
             }
 
-            if (sb.Length > 0)
+            if (n > 0)
             {
-                sb.Append(' ');
+                column[n++] = ' ';
             }
 
-            sb.Append(stem);
+            stem.CopyTo(column.AsSpan(n));
+            n += stem.Length;
             if (HasKey(stem))
             {
                 keyed.Add(stem);
             }
         }
 
-        return sb.ToString();
+        var result = new string(column, 0, n);
+        ArrayPool<char>.Shared.Return(column);
+        return result;
     }
 
     private static ReadOnlySpan<char> StemOf(ReadOnlySpan<char> normalized) =>
