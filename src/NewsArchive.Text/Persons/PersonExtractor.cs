@@ -48,8 +48,7 @@ public static class PersonExtractor
 
             foreach (var (start, length) in TextSpans.Sentences(paragraph))
             {
-                var text = paragraph.Substring(start, length);
-                sentences.Add(new SentenceWords(text, TextSpans.Words(text)));
+                sentences.Add(new SentenceWords(paragraph, start, length, TextSpans.Words(paragraph, start, length)));
             }
         }
 
@@ -124,7 +123,12 @@ public static class PersonExtractor
 
     private static string CleanSubject(string subject) => string.Join(' ', TextSpans.Words(subject).Select(w => w.Original));
 
-    private sealed record SentenceWords(string Text, List<Word> Words);
+    /// <summary>A sentence of <paramref name="Paragraph"/> and its words (their offsets are into the paragraph).</summary>
+    private sealed record SentenceWords(string Paragraph, int Start, int Length, List<Word> Words)
+    {
+        // Only the first sentence of each person found is kept as evidence: cut it then, not for every sentence.
+        public string Text => Paragraph.Substring(Start, Length);
+    }
 
     private sealed record Mention(int Sentence, int StartWord, int EndWord, string Name, string Key, string? Role, bool Tentative = false);
 
@@ -142,7 +146,7 @@ public static class PersonExtractor
                 var nameEnd = ParseName(words, roleEnd, afterRole: true, out var name);
                 if (nameEnd > roleEnd && !AfterPlaceHead(words, i))
                 {
-                    var role = RoleText(sentence.Text, words, i, roleEnd, conjunction);
+                    var role = RoleText(sentence.Paragraph, words, i, roleEnd, conjunction);
                     // A single word after a title (الرئيس بوتين، الأمير فيصل) counts only when it is the
                     // short form of a full name in the same article; a foreign given name stands alone (ديمتري).
                     var single = !Key(name).Contains(' ', StringComparison.Ordinal) && !NameLexicon.ForeignGivenNames.Contains(words[roleEnd].Norm);

@@ -37,26 +37,33 @@ internal readonly record struct Word(string Source, int Start, int Length, char[
 internal static class TextSpans
 {
     /// <summary>Words of <paramref name="text"/>: runs of letters (with their diacritics) or of digits.</summary>
-    public static List<Word> Words(string text)
+    public static List<Word> Words(string text) => Words(text, 0, text.Length);
+
+    /// <summary>
+    /// Words of the part of <paramref name="text"/> at <paramref name="from"/>, <paramref name="length"/> characters
+    /// long (a sentence of a paragraph), as <see cref="Words(string)"/> splits that part; their offsets are into <paramref name="text"/>.
+    /// </summary>
+    public static List<Word> Words(string text, int from, int length)
     {
         // News text averages a word per six characters; sizing once saves the list's regrowth copies.
-        var words = new List<Word>(text.Length / 6 + 4);
+        var words = new List<Word>(length / 6 + 4);
         // One buffer holds every word's search form: folding never lengthens.
-        var forms = new char[text.Length];
+        var forms = new char[length];
+        var part = text.AsSpan(0, from + length);
         var n = 0;
-        var i = 0;
-        while (NextWord(text, ref i, out var start, out var breakBefore, out var commaBefore))
+        var i = from;
+        while (NextWord(part, ref i, out var start, out var breakBefore, out var commaBefore))
         {
-            var length = FoldInto(text.AsSpan(start, i - start), forms.AsSpan(n)).Length;
-            words.Add(new Word(text, start, i - start, forms, n, length, breakBefore, commaBefore));
-            n += length;
+            var formLength = FoldInto(part[start..i], forms.AsSpan(n)).Length;
+            words.Add(new Word(text, start, i - start, forms, n, formLength, breakBefore, commaBefore));
+            n += formLength;
         }
 
         return words;
     }
 
     /// <summary>
-    /// Finds the next word of <see cref="Words"/> at or after <paramref name="i"/>, without its string;
+    /// Finds the next word of <see cref="Words(string)"/> at or after <paramref name="i"/>, without its string;
     /// on success <paramref name="i"/> is just past it. For scans that only look at each word once.
     /// </summary>
     public static bool NextWord(ReadOnlySpan<char> text, ref int i, out int start, out bool breakBefore, out bool commaBefore)
@@ -204,7 +211,7 @@ internal static class TextSpans
 }
 
 /// <summary>
-/// The search forms of a text's words (as <see cref="TextSpans.Words"/> splits it) side by side in one
+/// The search forms of a text's words (as <see cref="TextSpans.Words(string)"/> splits it) side by side in one
 /// buffer: for matching several names against one clause without a string per word.
 /// </summary>
 internal sealed class FoldedWords
