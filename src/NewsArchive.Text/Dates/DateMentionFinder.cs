@@ -18,23 +18,25 @@ internal sealed class DateMentionFinder
 
     // The words of the text as ArabicTokenizer splits them, their search forms side by side in one
     // buffer: every word of every paragraph passes here, and most are only compared, never kept.
-    private readonly List<Token> _tokens;
+    // Both arrays are pooled.
+    private readonly Token[] _tokens;
+    private readonly int _count;
     private readonly char[] _folded;
 
     private readonly record struct Token(int Start, int End, int FoldStart, int FoldLength);
 
-    private DateMentionFinder(string text, DateOnly article, char[] folded)
+    private DateMentionFinder(string text, DateOnly article, Token[] tokens, char[] folded)
     {
         _text = text;
         _article = article;
+        _tokens = tokens;
         _folded = folded;
-        _tokens = new List<Token>(text.Length / 6 + 4);
         var i = 0;
         var n = 0;
         while (ArabicTokenizer.NextWord(text, ref i, out var start))
         {
             var length = ArabicNormalizer.FoldInto(text.AsSpan(start, i - start), folded.AsSpan(n));
-            _tokens.Add(new Token(start, i, n, length));
+            tokens[_count++] = new Token(start, i, n, length);
             n += length;
         }
     }
@@ -46,17 +48,20 @@ internal sealed class DateMentionFinder
             return [];
         }
 
-        // Folding never lengthens a word, so the text's length holds every search form.
+        // Words do not overlap and folding never lengthens one, so the text's length bounds both the
+        // number of words and the length of their search forms.
+        var tokens = ArrayPool<Token>.Shared.Rent(text.Length);
         var folded = ArrayPool<char>.Shared.Rent(text.Length);
         try
         {
-            var finder = new DateMentionFinder(text, articleDate, folded);
+            var finder = new DateMentionFinder(text, articleDate, tokens, folded);
             finder.Scan();
             return finder.Results();
         }
         finally
         {
             ArrayPool<char>.Shared.Return(folded);
+            ArrayPool<Token>.Shared.Return(tokens);
         }
     }
 
@@ -71,7 +76,7 @@ internal sealed class DateMentionFinder
     private void Scan()
     {
         var i = 0;
-        while (i < _tokens.Count)
+        while (i < _count)
         {
             var used = NumericDate(i);
             if (used == 0)
@@ -532,7 +537,7 @@ internal sealed class DateMentionFinder
     // before the day the word points to (the earliest on or after it for غداً).
     private int AddNamedDay(int offset, int first, int end)
     {
-        if (!(end < _tokens.Count && Gap(end) is "" && ArabicCalendarWords.TryWeekday(Word(end), out var weekday)))
+        if (!(end < _count && Gap(end) is "" && ArabicCalendarWords.TryWeekday(Word(end), out var weekday)))
         {
             return AddDay(offset, first, end);
         }
@@ -846,7 +851,7 @@ internal sealed class DateMentionFinder
     // A bare year ends its phrase: punctuation, the end of the text, or a word that cannot be a counted noun.
     private bool EndsYearPhrase(int next)
     {
-        if (next >= _tokens.Count)
+        if (next >= _count)
         {
             return true;
         }
@@ -882,7 +887,7 @@ internal sealed class DateMentionFinder
     private bool GregorianMark(int i) => Word(i) is "م" or "ميلادي" or "ميلاديه" && Gap(i) is "";
 
     private ReadOnlySpan<char> Word(int i) =>
-        i >= 0 && i < _tokens.Count ? _folded.AsSpan(_tokens[i].FoldStart, _tokens[i].FoldLength) : [];
+        i >= 0 && i < _count ? _folded.AsSpan(_tokens[i].FoldStart, _tokens[i].FoldLength) : [];
 
     // As ArabicToken.IsNumber: Arabic-Indic digits are ASCII in the search form.
     private bool IsNumber(int i) => Word(i) is { IsEmpty: false } word && !word.ContainsAnyExceptInRange('0', '9');
@@ -904,7 +909,7 @@ internal sealed class DateMentionFinder
     // The text between token i-1 and token i, without spaces; empty when they are separated only by spaces.
     private ReadOnlySpan<char> Gap(int i)
     {
-        if (i <= 0 || i >= _tokens.Count)
+        if (i <= 0 || i >= _count)
         {
             return [];
         }
