@@ -79,7 +79,8 @@ public static class ArabicStemmer
 
         foreach (var suffix in Suffixes)
         {
-            if (word.Length >= suffix.Length + 2 && word.EndsWith(suffix, StringComparison.Ordinal))
+            // The last letter first: every word of every article is stemmed, and most end in none of these.
+            if (word.Length >= suffix.Length + 2 && word[^1] == suffix[^1] && word.EndsWith(suffix, StringComparison.Ordinal))
             {
                 word = word[..^suffix.Length];
             }
@@ -171,7 +172,7 @@ public static class ArabicStemmer
         foreach (var prefix in Prefixes)
         {
             var minimum = prefix.Length == 1 ? 4 : prefix.Length + 2;
-            if (word.Length >= minimum && word.StartsWith(prefix, StringComparison.Ordinal))
+            if (word.Length >= minimum && word[0] == prefix[0] && word.StartsWith(prefix, StringComparison.Ordinal))
             {
                 return prefix.Length;
             }

@@ -213,9 +213,9 @@ internal static class NameLexicon
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NationalityStemSpans = NationalityStems.GetAlternateLookup<ReadOnlySpan<char>>();
 
     // The sets looked up by span: a word with a clitic cut off (و + اسم) is tested without a new string.
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ArabicGivenNameSpans = ArabicGivenNames.GetAlternateLookup<ReadOnlySpan<char>>();
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ForeignGivenNameSpans = ForeignGivenNames.GetAlternateLookup<ReadOnlySpan<char>>();
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> WeakGivenNameSpans = WeakGivenNames.GetAlternateLookup<ReadOnlySpan<char>>();
+    /// <summary>Arabic, foreign and weak given names in one set: person extraction asks about nearly every word.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AnyGivenNameSpans =
+        ArabicGivenNames.Concat(ForeignGivenNames).Concat(WeakGivenNames).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CompoundSecondPartSpans = CompoundSecondParts.GetAlternateLookup<ReadOnlySpan<char>>();
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleHeadSpans = RoleHeads.GetAlternateLookup<ReadOnlySpan<char>>();
     public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleContinuationSpans = RoleContinuations.GetAlternateLookup<ReadOnlySpan<char>>();

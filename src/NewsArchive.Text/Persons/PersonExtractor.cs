@@ -188,8 +188,7 @@ public static class PersonExtractor
         IsGivenName(norm) || norm is "عبد" or "ابو" || (norm.Length > 3 && norm[0] == 'و' && IsGivenName(norm[1..]));
 
     private static bool IsGivenName(ReadOnlySpan<char> norm) =>
-        NameLexicon.ArabicGivenNameSpans.Contains(norm) || NameLexicon.ForeignGivenNameSpans.Contains(norm)
-        || NameLexicon.WeakGivenNameSpans.Contains(norm) || (norm.StartsWith("عبد", StringComparison.Ordinal) && norm.Length > 5 && NameLexicon.CompoundSecondPartSpans.Contains(norm[3..]));
+        NameLexicon.AnyGivenNameSpans.Contains(norm) || (norm.StartsWith("عبد", StringComparison.Ordinal) && norm.Length > 5 && NameLexicon.CompoundSecondPartSpans.Contains(norm[3..]));
 
     // A person's name right after جامعة، شارع، مطار… names the institution or place, not the person.
     private static bool AfterPlaceHead(List<Word> words, int start)
