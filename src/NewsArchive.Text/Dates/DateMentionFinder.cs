@@ -25,18 +25,27 @@ internal sealed class DateMentionFinder
 
     private readonly record struct Token(int Start, int End, int FoldStart, int FoldLength);
 
-    private DateMentionFinder(string text, DateOnly article, Token[] tokens, char[] folded)
+    private DateMentionFinder(string text, DateOnly article, char[] folded)
     {
         _text = text;
         _article = article;
-        _tokens = tokens;
         _folded = folded;
+        // News text averages a word per six characters; a text of one-letter words grows the table.
+        _tokens = ArrayPool<Token>.Shared.Rent(text.Length / 4 + 16);
         var i = 0;
         var n = 0;
         while (ArabicTokenizer.NextWord(text, ref i, out var start))
         {
+            if (_count == _tokens.Length)
+            {
+                var larger = ArrayPool<Token>.Shared.Rent(_count * 2);
+                _tokens.AsSpan(0, _count).CopyTo(larger);
+                ArrayPool<Token>.Shared.Return(_tokens);
+                _tokens = larger;
+            }
+
             var length = ArabicNormalizer.FoldInto(text.AsSpan(start, i - start), folded.AsSpan(n));
-            tokens[_count++] = new Token(start, i, n, length);
+            _tokens[_count++] = new Token(start, i, n, length);
             n += length;
         }
     }
@@ -48,20 +57,24 @@ internal sealed class DateMentionFinder
             return [];
         }
 
-        // Words do not overlap and folding never lengthens one, so the text's length bounds both the
-        // number of words and the length of their search forms.
-        var tokens = ArrayPool<Token>.Shared.Rent(text.Length);
+        // Words do not overlap and folding never lengthens one, so the text's length holds their search forms.
         var folded = ArrayPool<char>.Shared.Rent(text.Length);
         try
         {
-            var finder = new DateMentionFinder(text, articleDate, tokens, folded);
-            finder.Scan();
-            return finder.Results();
+            var finder = new DateMentionFinder(text, articleDate, folded);
+            try
+            {
+                finder.Scan();
+                return finder.Results();
+            }
+            finally
+            {
+                ArrayPool<Token>.Shared.Return(finder._tokens);
+            }
         }
         finally
         {
             ArrayPool<char>.Shared.Return(folded);
-            ArrayPool<Token>.Shared.Return(tokens);
         }
     }
 
