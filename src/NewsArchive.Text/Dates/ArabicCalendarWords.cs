@@ -40,11 +40,13 @@ internal static class ArabicCalendarWords
         (11, ["ذو القعدة", "ذي القعدة", "ذوالقعدة", "ذيالقعدة"]),
         (12, ["ذو الحجة", "ذي الحجة", "ذوالحجة", "ذيالحجة"]));
 
-    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> GregorianBySpan =
-        GregorianMonths.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> HijriBySpan =
-        HijriMonths.GetAlternateLookup<ReadOnlySpan<char>>();
+    // Both calendars in one table (no name is in both): the date finder asks about nearly every word of a
+    // body, and nearly every answer is no.
+    private static readonly FrozenDictionary<string, MonthMatch>.AlternateLookup<ReadOnlySpan<char>> MonthsBySpan =
+        GregorianMonths.Select(m => KeyValuePair.Create(m.Key, new MonthMatch(m.Value, false, m.Key.Contains(' ') ? 2 : 1)))
+            .Concat(HijriMonths.Select(m => KeyValuePair.Create(m.Key, new MonthMatch(m.Value, true, m.Key.Contains(' ') ? 2 : 1))))
+            .ToFrozenDictionary(StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly string[] GregorianNames =
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -57,64 +59,42 @@ internal static class ArabicCalendarWords
         month is >= 1 and <= 12 ? (hijri ? HijriNames : GregorianNames)[month - 1] : month.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Reads a month name at <paramref name="index"/>: one word (<c>يونيو</c>) or two
-    /// (<c>كانون الثاني</c>, <c>ذو القعدة</c>). With <paramref name="allowPrefix"/> a clitic
-    /// و ب ل ف glued to the first word is allowed (<c>وفبراير</c>).
+    /// Reads a month name that starts with <paramref name="word"/> (search form): one word (<c>يونيو</c>)
+    /// or two, with <paramref name="next"/> (<c>كانون الثاني</c>, <c>ذو القعدة</c>; empty when no word
+    /// follows). With <paramref name="allowPrefix"/> a clitic و ب ل ف glued to the first word is
+    /// allowed (<c>وفبراير</c>).
     /// </summary>
-    public static bool TryMonthAt(IReadOnlyList<ArabicToken> tokens, int index, bool allowPrefix, out MonthMatch match)
+    public static bool TryMonthAt(ReadOnlySpan<char> word, ReadOnlySpan<char> next, bool allowPrefix, out MonthMatch match)
     {
         match = default;
-        if (index < 0 || index >= tokens.Count)
+        if (word.IsEmpty)
         {
             return false;
         }
 
-        var word = tokens[index].Normalized;
-        if (TryMonthWords(word, tokens, index, out match))
+        if (TryMonthWords(word, next, out match))
         {
             return true;
         }
 
         if (allowPrefix && word.Length >= 4 && word[0] is 'و' or 'ب' or 'ل' or 'ف')
         {
-            return TryMonthWords(word.AsSpan(1), tokens, index, out match);
+            return TryMonthWords(word[1..], next, out match);
         }
 
         return false;
     }
 
-    private static bool TryMonthWords(ReadOnlySpan<char> word, IReadOnlyList<ArabicToken> tokens, int index, out MonthMatch match)
+    private static bool TryMonthWords(ReadOnlySpan<char> word, ReadOnlySpan<char> next, out MonthMatch match)
     {
-        if (word is "كانون" or "تشرين" or "ربيع" or "جمادي" or "ذو" or "ذي" && index + 1 < tokens.Count)
+        if (word is "كانون" or "تشرين" or "ربيع" or "جمادي" or "ذو" or "ذي" && !next.IsEmpty
+            && MonthsBySpan.TryGetValue(string.Concat(word, " ", next), out match))
         {
-            var pair = string.Concat(word, " ", tokens[index + 1].Normalized);
-            if (GregorianMonths.TryGetValue(pair, out var gm))
-            {
-                match = new MonthMatch(gm, false, 2);
-                return true;
-            }
-
-            if (HijriMonths.TryGetValue(pair, out var hm))
-            {
-                match = new MonthMatch(hm, true, 2);
-                return true;
-            }
-        }
-
-        if (GregorianBySpan.TryGetValue(word, out var g))
-        {
-            match = new MonthMatch(g, false, 1);
             return true;
         }
 
-        if (HijriBySpan.TryGetValue(word, out var h))
-        {
-            match = new MonthMatch(h, true, 1);
-            return true;
-        }
-
-        match = default;
-        return false;
+        // A one-word lookup never finds a two-word name: a word holds no space.
+        return MonthsBySpan.TryGetValue(word, out match);
     }
 
     /// <summary>Reads a weekday name in search form (<c>الاثنين</c>, <c>والخميس</c>); the article ال is required.</summary>

@@ -378,7 +378,7 @@ public static class ArabicDateParser
                 continue;
             }
 
-            if (ArabicCalendarWords.TryMonthAt(tokens, i, allowPrefix: false, out var month) && i + month.TokenCount <= to)
+            if (ArabicCalendarWords.TryMonthAt(token.Normalized, i + 1 < tokens.Count ? tokens[i + 1].Normalized : "", allowPrefix: false, out var month) && i + month.TokenCount <= to)
             {
                 var text = month.TokenCount == 1 ? token.Original : line[token.Start..tokens[i + 1].End];
                 elements.Add(new Element(Kind.Month, month.Month, month.Hijri, 0, text));

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using NewsArchive.Text.Normalization;
 
@@ -12,15 +13,41 @@ internal sealed class DateMentionFinder
     private static readonly UmAlQuraCalendar UmAlQura = new();
 
     private readonly string _text;
-    private readonly IReadOnlyList<ArabicToken> _tokens;
     private readonly DateOnly _article;
     private readonly List<(DateMention Mention, bool Hijri, int FirstToken, int EndToken)> _found = [];
 
-    private DateMentionFinder(string text, DateOnly article)
+    // The words of the text as ArabicTokenizer splits them, their search forms side by side in one
+    // buffer: every word of every paragraph passes here, and most are only compared, never kept.
+    // Both arrays are pooled.
+    private readonly Token[] _tokens;
+    private readonly int _count;
+    private readonly char[] _folded;
+
+    private readonly record struct Token(int Start, int End, int FoldStart, int FoldLength);
+
+    private DateMentionFinder(string text, DateOnly article, char[] folded)
     {
         _text = text;
-        _tokens = ArabicTokenizer.Tokenize(text);
         _article = article;
+        _folded = folded;
+        // News text averages a word per six characters; a text of one-letter words grows the table.
+        _tokens = ArrayPool<Token>.Shared.Rent(text.Length / 4 + 16);
+        var i = 0;
+        var n = 0;
+        while (ArabicTokenizer.NextWord(text, ref i, out var start))
+        {
+            if (_count == _tokens.Length)
+            {
+                var larger = ArrayPool<Token>.Shared.Rent(_count * 2);
+                _tokens.AsSpan(0, _count).CopyTo(larger);
+                ArrayPool<Token>.Shared.Return(_tokens);
+                _tokens = larger;
+            }
+
+            var length = ArabicNormalizer.FoldInto(text.AsSpan(start, i - start), folded.AsSpan(n));
+            _tokens[_count++] = new Token(start, i, n, length);
+            n += length;
+        }
     }
 
     public static IReadOnlyList<DateMention> Find(string? text, DateOnly articleDate)
@@ -30,9 +57,25 @@ internal sealed class DateMentionFinder
             return [];
         }
 
-        var finder = new DateMentionFinder(text, articleDate);
-        finder.Scan();
-        return finder.Results();
+        // Words do not overlap and folding never lengthens one, so the text's length holds their search forms.
+        var folded = ArrayPool<char>.Shared.Rent(text.Length);
+        try
+        {
+            var finder = new DateMentionFinder(text, articleDate, folded);
+            try
+            {
+                finder.Scan();
+                return finder.Results();
+            }
+            finally
+            {
+                ArrayPool<Token>.Shared.Return(finder._tokens);
+            }
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(folded);
+        }
     }
 
     private enum Direction
@@ -46,7 +89,7 @@ internal sealed class DateMentionFinder
     private void Scan()
     {
         var i = 0;
-        while (i < _tokens.Count)
+        while (i < _count)
         {
             var used = NumericDate(i);
             if (used == 0)
@@ -507,7 +550,7 @@ internal sealed class DateMentionFinder
     // before the day the word points to (the earliest on or after it for غداً).
     private int AddNamedDay(int offset, int first, int end)
     {
-        if (!(end < _tokens.Count && Gap(end) is "" && ArabicCalendarWords.TryWeekday(Word(end), out var weekday)))
+        if (!(end < _count && Gap(end) is "" && ArabicCalendarWords.TryWeekday(Word(end), out var weekday)))
         {
             return AddDay(offset, first, end);
         }
@@ -672,7 +715,7 @@ internal sealed class DateMentionFinder
     private bool TryMonth(int i, bool allowPrefix, out MonthMatch month, out int end)
     {
         end = i;
-        if (!ArabicCalendarWords.TryMonthAt(_tokens, i, allowPrefix, out month))
+        if (!ArabicCalendarWords.TryMonthAt(Word(i), Word(i + 1), allowPrefix, out month))
         {
             return false;
         }
@@ -680,7 +723,7 @@ internal sealed class DateMentionFinder
         end = i + month.TokenCount;
 
         // Dual names: آذار/مارس, شباط/ فبراير, يونيو (حزيران), نيسان - إبريل; the names must agree.
-        if (Gap(end) is "" or "/" or "(" or "-" or "–" or "\\" && ArabicCalendarWords.TryMonthAt(_tokens, end, false, out var other)
+        if (Gap(end) is "" or "/" or "(" or "-" or "–" or "\\" && ArabicCalendarWords.TryMonthAt(Word(end), Word(end + 1), false, out var other)
             && other.Month == month.Month && other.Hijri == month.Hijri)
         {
             end += other.TokenCount;
@@ -821,7 +864,7 @@ internal sealed class DateMentionFinder
     // A bare year ends its phrase: punctuation, the end of the text, or a word that cannot be a counted noun.
     private bool EndsYearPhrase(int next)
     {
-        if (next >= _tokens.Count)
+        if (next >= _count)
         {
             return true;
         }
@@ -843,31 +886,43 @@ internal sealed class DateMentionFinder
             or "من" or "عن" or "في" or "بين" or "لم" or "لا" or "قد" or "وقد" or "ولم" or "ولكن" or "وهو" or "وهي";
     }
 
-    private static bool IsYearPreposition(string word) => word is "في" or "وفي" or "منذ" or "ومنذ" or "حتى" or "وحتى"
+    private static bool IsYearPreposition(ReadOnlySpan<char> word) => word is "في" or "وفي" or "منذ" or "ومنذ" or "حتى" or "وحتى"
         or "خلال" or "قبل" or "بعد" or "مطلع" or "اوائل" or "اواخر" or "منتصف" or "نهايه" or "بدايه" or "الى" or "بحلول" or "لغايه";
 
-    private static bool IsMonthCue(string word) => word is "في" or "وفي" or "منذ" or "ومنذ" or "حتى" or "وحتى" or "خلال"
+    private static bool IsMonthCue(ReadOnlySpan<char> word) => word is "في" or "وفي" or "منذ" or "ومنذ" or "حتى" or "وحتى" or "خلال"
         or "مطلع" or "اوائل" or "اواخر" or "منتصف" or "نهايه" or "بدايه" or "بحلول" or "اواسط" or "قبل" or "بعد" or "الى" or "من";
 
-    private static bool IsAmountCue(string word) => word is "بقيمه" or "قيمه" or "بلغ" or "بلغت" or "نحو" or "حوالي" or "قرابه"
+    private static bool IsAmountCue(ReadOnlySpan<char> word) => word is "بقيمه" or "قيمه" or "بلغ" or "بلغت" or "نحو" or "حوالي" or "قرابه"
         or "رقم" or "الرقم" or "برقم" or "هاتف" or "عدد" or "مبلغ" or "بمبلغ" or "مجموع" or "اجمالي" or "بنحو" or "الي" or "بحوالي" or "اكثر" or "اقل";
 
     private bool HijriMark(int i) => Word(i) is "ه" or "هجري" or "هجريه" && Word(i + 1) is not "شمسي";
 
     private bool GregorianMark(int i) => Word(i) is "م" or "ميلادي" or "ميلاديه" && Gap(i) is "";
 
-    private string Word(int i) => i >= 0 && i < _tokens.Count ? _tokens[i].Normalized : string.Empty;
+    private ReadOnlySpan<char> Word(int i) =>
+        i >= 0 && i < _count ? _folded.AsSpan(_tokens[i].FoldStart, _tokens[i].FoldLength) : [];
 
-    private bool IsNumber(int i) => i >= 0 && i < _tokens.Count && _tokens[i].IsNumber;
+    // As ArabicToken.IsNumber: Arabic-Indic digits are ASCII in the search form.
+    private bool IsNumber(int i) => Word(i) is { IsEmpty: false } word && !word.ContainsAnyExceptInRange('0', '9');
 
-    private int Number(int i) => _tokens[i].NumberValue;
+    // As ArabicToken.NumberValue, saturated at int.MaxValue.
+    private int Number(int i)
+    {
+        long value = 0;
+        foreach (var c in Word(i))
+        {
+            value = Math.Min(value * 10 + (c - '0'), int.MaxValue);
+        }
 
-    private int Digits(int i) => _tokens[i].Normalized.Length;
+        return (int)value;
+    }
+
+    private int Digits(int i) => _tokens[i].FoldLength;
 
     // The text between token i-1 and token i, without spaces; empty when they are separated only by spaces.
     private ReadOnlySpan<char> Gap(int i)
     {
-        if (i <= 0 || i >= _tokens.Count)
+        if (i <= 0 || i >= _count)
         {
             return [];
         }

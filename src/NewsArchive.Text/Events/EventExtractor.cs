@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using NewsArchive.Text.Dates;
 using NewsArchive.Text.Normalization;
 using NewsArchive.Text.Persons;
@@ -33,6 +34,14 @@ public static class EventExtractor
         ArgumentNullException.ThrowIfNull(persons);
         var events = new List<ExtractedEvent>();
         var seen = new List<(PartialDate Date, HashSet<string> Words, string Key)>();
+        // Each person's forms are split once, not once per clause they are looked for in.
+        var forms = new string[persons.Count][][];
+        for (var p = 0; p < persons.Count; p++)
+        {
+            forms[p] = PersonExtractor.FormsOf(persons[p]);
+        }
+
+        var named = new NamedPersons(persons, forms);
         var lead = true;
         foreach (var paragraph in paragraphs)
         {
@@ -51,10 +60,15 @@ public static class EventExtractor
                 }
 
                 var sentence = paragraph.Substring(start, length);
-                var dates = paragraphDates
-                    .Where(d => d.Start >= start && d.Start < start + length)
-                    .Select(d => d with { Start = d.Start - start, Length = Math.Min(d.Length, start + length - d.Start) })
-                    .ToList();
+                var dates = new List<DateMention>();
+                foreach (var d in paragraphDates)
+                {
+                    if (d.Start >= start && d.Start < start + length)
+                    {
+                        dates.Add(d with { Start = d.Start - start, Length = Math.Min(d.Length, start + length - d.Start) });
+                    }
+                }
+
                 if (!lead && dates.Count == 0)
                 {
                     continue;
@@ -64,12 +78,12 @@ public static class EventExtractor
                 if (lead)
                 {
                     lead = false;
-                    AddLeadEvent(sentence, clauses, dates, published, persons, events, seen);
+                    AddLeadEvent(sentence, clauses, dates, published, named, events, seen);
                 }
 
                 foreach (var (date, text, core) in DatedClauses(sentence, clauses, dates))
                 {
-                    Add(events, seen, date, text, core, persons, isArticleEvent: false);
+                    Add(events, seen, date, text, core, named, isArticleEvent: false);
                 }
             }
         }
@@ -82,7 +96,7 @@ public static class EventExtractor
         List<(int Start, int End)> clauses,
         IReadOnlyList<DateMention> dates,
         DateOnly published,
-        IReadOnlyList<ExtractedPerson> persons,
+        NamedPersons persons,
         List<ExtractedEvent> events,
         List<(PartialDate, HashSet<string>, string)> seen)
     {
@@ -112,7 +126,7 @@ public static class EventExtractor
             end = clauses[k].End;
         }
 
-        var text = Clean(sentence[main.Start..end]);
+        var text = Clean(sentence.AsSpan(main.Start, end - main.Start));
         if (text.Length > 0)
         {
             Add(events, seen, PartialDate.OfDay(published), text, text, persons, isArticleEvent: true);
@@ -150,7 +164,7 @@ public static class EventExtractor
                     to = c + 1 < clauses.Count && k + 1 == inClause.Count ? clauses[c + 1].End : to;
                 }
 
-                var text = Clean(sentence[from..to]);
+                var text = Clean(sentence.AsSpan(from, to - from));
                 if (text.Length > 0)
                 {
                     yield return (inClause[k].Date, text, core);
@@ -173,24 +187,29 @@ public static class EventExtractor
         }
 
         var cut = from;
-        foreach (var w in TextSpans.Words(sentence[from..to]))
+        var between = sentence.AsSpan(from, to - from);
+        Span<char> buffer = stackalloc char[64];
+        var i = 0;
+        while (TextSpans.NextWord(between, ref i, out var start, out _, out _))
         {
-            if (SplitWords.Contains(w.Norm) || (w.Norm.Length > 3 && w.Norm[0] == 'و' && SplitWords.Contains(w.Norm[1..])))
+            var norm = TextSpans.FoldInto(between[start..i], buffer);
+            if (SplitWords.Contains(norm) || (norm.Length > 3 && norm[0] == 'و' && SplitWords.Contains(norm[1..])))
             {
-                cut = from + w.Start;
+                cut = from + start;
             }
         }
 
         return cut;
     }
 
-    private static readonly HashSet<string> SplitWords = new(
+    // Looked up by span: the clause scans build no string per word.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SplitWords = FrozenSet.ToFrozenSet(
         ["بعد", "قبل", "منذ", "حتى", "ثم", "عقب", "اثر", "خلال", "بينما", "فيما", "حين", "عندما"],
-        StringComparer.Ordinal);
+        StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly HashSet<string> ClauseStarters = new(
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ClauseStarters = FrozenSet.ToFrozenSet(
         ["التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "بينما", "فيما", "حيث", "وبينما", "وفيما", "وحيث"],
-        StringComparer.Ordinal);
+        StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Clause spans of a sentence.</summary>
     internal static List<(int Start, int End)> Clauses(string sentence)
@@ -214,11 +233,13 @@ public static class EventExtractor
             }
         }
 
-        foreach (var w in TextSpans.Words(sentence))
+        Span<char> buffer = stackalloc char[64];
+        var at = 0;
+        while (TextSpans.NextWord(sentence, ref at, out var start, out _, out _))
         {
-            if (w.Start > 0 && ClauseStarters.Contains(w.Norm))
+            if (start > 0 && ClauseStarters.Contains(TextSpans.FoldInto(sentence.AsSpan(start, at - start), buffer)))
             {
-                cuts.Add(w.Start);
+                cuts.Add(start);
             }
         }
 
@@ -258,10 +279,13 @@ public static class EventExtractor
     private static int ContentWords(string s, int from, int to, DateMention date)
     {
         var count = 0;
-        foreach (var w in TextSpans.Words(s[from..to]))
+        var range = s.AsSpan(from, to - from);
+        Span<char> buffer = stackalloc char[64];
+        var i = 0;
+        while (TextSpans.NextWord(range, ref i, out var start, out _, out _))
         {
-            var at = from + w.Start;
-            if ((at < date.Start || at >= date.Start + date.Length) && !NameLexicon.FunctionWords.Contains(w.Norm))
+            var at = from + start;
+            if ((at < date.Start || at >= date.Start + date.Length) && !NameLexicon.FunctionWordSpans.Contains(TextSpans.FoldInto(range[start..i], buffer)))
             {
                 count++;
             }
@@ -270,8 +294,8 @@ public static class EventExtractor
         return count;
     }
 
-    private static string Clean(string clause) =>
-        clause.Trim().Trim('،', ',', '؛', ';', ':', '.', ' ', '\n', '-', '–').Trim().Replace('\n', ' ');
+    private static string Clean(ReadOnlySpan<char> clause) =>
+        new string(clause.Trim().Trim("،,؛;:. \n-–").Trim()).Replace('\n', ' ');
 
     private static void Add(
         List<ExtractedEvent> events,
@@ -279,15 +303,24 @@ public static class EventExtractor
         PartialDate date,
         string text,
         string core,
-        IReadOnlyList<ExtractedPerson> persons,
+        NamedPersons persons,
         bool isArticleEvent)
     {
         // Compare on the clause itself, not on the neighbours a short clause borrowed for context.
         var key = ArabicNormalizer.Normalize(core).Trim();
-        var words = TextSpans.Words(core)
-            .Select(w => Stemless(w.Norm))
-            .Where(w => w.Length > 2 && !char.IsAsciiDigit(w[0]) && !NameLexicon.FunctionWords.Contains(w))
-            .ToHashSet(StringComparer.Ordinal);
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        var wordLookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> buffer = stackalloc char[64];
+        var i = 0;
+        while (TextSpans.NextWord(core, ref i, out var start, out _, out _))
+        {
+            var w = Stemless(TextSpans.FoldInto(core.AsSpan(start, i - start), buffer));
+            if (w.Length > 2 && !char.IsAsciiDigit(w[0]) && !NameLexicon.FunctionWordSpans.Contains(w))
+            {
+                wordLookup.Add(w);
+            }
+        }
+
         foreach (var (d, w, k) in seen)
         {
             if (d == date && (k == key || SameStatement(w, words)))
@@ -297,8 +330,7 @@ public static class EventExtractor
         }
 
         seen.Add((date, words, key));
-        var named = persons.Where(p => PersonExtractor.IsNamedIn(text, p)).Select(p => p.Name).ToList();
-        events.Add(new ExtractedEvent(date, text, named, isArticleEvent));
+        events.Add(new ExtractedEvent(date, text, persons.NamedIn(text), isArticleEvent));
     }
 
     // Two clauses with the same date state the same thing when most of the shorter one's words recur in the longer.
@@ -315,7 +347,7 @@ public static class EventExtractor
     }
 
     // A crude fold for comparing clauses: drop و/ف and the article, and a trailing pronoun suffix.
-    private static string Stemless(string w)
+    private static ReadOnlySpan<char> Stemless(ReadOnlySpan<char> w)
     {
         if (w.Length > 3 && w[0] is 'و' or 'ف')
         {
@@ -333,5 +365,29 @@ public static class EventExtractor
         }
 
         return w;
+    }
+
+    /// <summary>The article's persons with their forms split into words once, to find which of them a clause names.</summary>
+    private sealed class NamedPersons(IReadOnlyList<ExtractedPerson> persons, string[][][] forms)
+    {
+        public List<string> NamedIn(string text)
+        {
+            var named = new List<string>();
+            if (persons.Count == 0 || string.IsNullOrEmpty(text))
+            {
+                return named;
+            }
+
+            var words = new FoldedWords(text);
+            for (var p = 0; p < persons.Count; p++)
+            {
+                if (PersonExtractor.IsNamedIn(words, forms[p]))
+                {
+                    named.Add(persons[p].Name);
+                }
+            }
+
+            return named;
+        }
     }
 }

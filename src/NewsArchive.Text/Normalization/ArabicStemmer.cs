@@ -60,7 +60,18 @@ public static class ArabicStemmer
             return name;
         }
 
-        var word = normalizedWord.AsSpan();
+        var stem = Stem(normalizedWord.AsSpan());
+        return stem.Length == normalizedWord.Length ? normalizedWord : new string(stem);
+    }
+
+    /// <summary>
+    /// Stems a word in search form with light10 and the root-و guard, without a string: the stem is
+    /// a slice of <paramref name="normalizedWord"/> (light10 only cuts affixes). For callers that stem
+    /// every word of a text.
+    /// </summary>
+    public static ReadOnlySpan<char> Stem(ReadOnlySpan<char> normalizedWord)
+    {
+        var word = normalizedWord;
         if (!KeepsRootWaw(word))
         {
             word = word[LightPrefixLength(word)..];
@@ -68,13 +79,14 @@ public static class ArabicStemmer
 
         foreach (var suffix in Suffixes)
         {
-            if (word.Length >= suffix.Length + 2 && word.EndsWith(suffix, StringComparison.Ordinal))
+            // The last letter first: every word of every article is stemmed, and most end in none of these.
+            if (word.Length >= suffix.Length + 2 && word[^1] == suffix[^1] && word.EndsWith(suffix, StringComparison.Ordinal))
             {
                 word = word[..^suffix.Length];
             }
         }
 
-        return word.Length == normalizedWord.Length ? normalizedWord : new string(word);
+        return word;
     }
 
     /// <summary>
@@ -160,7 +172,7 @@ public static class ArabicStemmer
         foreach (var prefix in Prefixes)
         {
             var minimum = prefix.Length == 1 ? 4 : prefix.Length + 2;
-            if (word.Length >= minimum && word.StartsWith(prefix, StringComparison.Ordinal))
+            if (word.Length >= minimum && word[0] == prefix[0] && word.StartsWith(prefix, StringComparison.Ordinal))
             {
                 return prefix.Length;
             }

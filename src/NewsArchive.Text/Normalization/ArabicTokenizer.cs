@@ -92,8 +92,12 @@ public static class ArabicTokenizer
         return ranges;
     }
 
-    /// <summary>Finds the next word at or after <paramref name="i"/>; on success <paramref name="i"/> is just past it.</summary>
-    private static bool NextWord(string text, ref int i, out int start)
+    /// <summary>
+    /// Finds the next word of <see cref="Tokenize"/> at or after <paramref name="i"/>, without a token or a list:
+    /// on success the word starts at <paramref name="start"/> and <paramref name="i"/> is just past it.
+    /// For callers that look at each word once (the index analyzer reads every word of every article).
+    /// </summary>
+    public static bool NextWord(string text, ref int i, out int start)
     {
         while (i < text.Length)
         {

@@ -143,6 +143,7 @@ internal static class NameLexicon
         صلى الله عليه وسلم رضي عنه رحمه تعالى سبحانه سابق سابقا بشكل بسبب بأن بان لدى لدي هناك هنا الفطر الأضحى المبارك الكريم الشريف المعظم الرغم الفور أهمية ضرورة صعيد الصعيد مستوى المستوى مدى مدار المركز الإطلاق الأقل الأرجح النحو حساب هامش خلفية سبيل الاستقبال الجوار الخلق الظن النية الحظ الأداء التعامل السيرة السلوك الحزم الأطفال النار
         """);
 
+
     /// <summary>
     /// Places, organisations, agencies and peoples papers name the way they name persons: never a person.
     /// </summary>
@@ -181,14 +182,14 @@ internal static class NameLexicon
         """);
 
     /// <summary>Nationality and origin adjectives: they describe a role or a person, they are not a name.</summary>
-    public static bool IsNationalityAdjective(string normalized)
+    public static bool IsNationalityAdjective(ReadOnlySpan<char> normalized)
     {
         // الروسي، الأميركية، السعوديين: a definite adjective built on a country or region.
         var w = normalized.StartsWith("ال", StringComparison.Ordinal) ? normalized[2..] : normalized;
         foreach (var suffix in NisbaSuffixes)
         {
             if (w.Length > suffix.Length + 2 && w.EndsWith(suffix, StringComparison.Ordinal)
-                && NationalityStems.Contains(w[..^suffix.Length]))
+                && NationalityStemSpans.Contains(w[..^suffix.Length]))
             {
                 return true;
             }
@@ -208,6 +209,18 @@ internal static class NameLexicon
         فيتنام تايلاند ماليز اندونيس فلبين بنغال سريلانك نيبال كمبود اوغند تنزان جنوب شمال اسلام مسيح
         يهود سن شيع كرد امازيغ قبط درز علو حوث اخوان ديمقراط جمهور اشتراك شيوع ليبرال محافظ بلشف نازي
         """);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NationalityStemSpans = NationalityStems.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // The sets looked up by span: a word with a clitic cut off (و + اسم) is tested without a new string.
+    /// <summary>Arabic, foreign and weak given names in one set: person extraction asks about nearly every word.</summary>
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AnyGivenNameSpans =
+        ArabicGivenNames.Concat(ForeignGivenNames).Concat(WeakGivenNames).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CompoundSecondPartSpans = CompoundSecondParts.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleHeadSpans = RoleHeads.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleContinuationSpans = RoleContinuations.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> QuotingVerbSpans = QuotingVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWordSpans = FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static FrozenSet<string> Set(string words) =>
         words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using NewsArchive.Text.Normalization;
 using NewsArchive.Text.Seeds;
 
@@ -47,8 +48,7 @@ public static class PersonExtractor
 
             foreach (var (start, length) in TextSpans.Sentences(paragraph))
             {
-                var text = paragraph.Substring(start, length);
-                sentences.Add(new SentenceWords(text, TextSpans.Words(text)));
+                sentences.Add(new SentenceWords(paragraph, start, length, TextSpans.Words(paragraph, start, length)));
             }
         }
 
@@ -67,7 +67,13 @@ public static class PersonExtractor
     /// at most five words, no sentence punctuation, every word name-like, and either a known given
     /// name first or the line repeated in <paramref name="body"/>.
     /// </summary>
-    public static bool LooksLikeName(string? line, string? body = null)
+    public static bool LooksLikeName(string? line, string? body = null) => LooksLikeName(line, body is null ? [] : [body]);
+
+    /// <summary>
+    /// <see cref="LooksLikeName(string?, string?)"/> with the body as its paragraphs: a one-line name cannot
+    /// span the line breaks that join them, and the parser asks before it joins them (most lines fail first).
+    /// </summary>
+    internal static bool LooksLikeName(string? line, IReadOnlyList<string> paragraphs)
     {
         if (string.IsNullOrWhiteSpace(line) || line.Length > 60)
         {
@@ -106,16 +112,23 @@ public static class PersonExtractor
         }
 
         var first = words[0].Norm;
-        var knownFirst = IsGivenName(first) || first == "عبد";
-        var inBody = body is not null && ArabicNormalizer.Normalize(body).Contains(ArabicNormalizer.Normalize(line.Trim()), StringComparison.Ordinal);
-        return (parts >= 2 && knownFirst) || inBody || (parts == 1 && knownFirst && !NameLexicon.WeakGivenNames.Contains(first));
+        var knownFirst = IsGivenName(first) || first is "عبد";
+        var name = ArabicNormalizer.Normalize(line.Trim());
+        return (parts >= 2 && knownFirst)
+            || paragraphs.Any(p => ArabicNormalizer.Normalize(p).Contains(name, StringComparison.Ordinal))
+            || (parts == 1 && knownFirst && !NameLexicon.WeakGivenNames.Contains(first));
     }
 
     private static bool IsArabicMark(char c) => c is (>= '\u064B' and <= '\u065F') or '\u0670' or '\u0640';
 
     private static string CleanSubject(string subject) => string.Join(' ', TextSpans.Words(subject).Select(w => w.Original));
 
-    private sealed record SentenceWords(string Text, List<Word> Words);
+    /// <summary>A sentence of <paramref name="Paragraph"/> and its words (their offsets are into the paragraph).</summary>
+    private sealed record SentenceWords(string Paragraph, int Start, int Length, List<Word> Words)
+    {
+        // Only the first sentence of each person found is kept as evidence: cut it then, not for every sentence.
+        public string Text => Paragraph.Substring(Start, Length);
+    }
 
     private sealed record Mention(int Sentence, int StartWord, int EndWord, string Name, string Key, string? Role, bool Tentative = false);
 
@@ -126,14 +139,14 @@ public static class PersonExtractor
         while (i < words.Count)
         {
             var w = words[i];
-            var head = StripConjunction(w.Norm, NameLexicon.RoleHeads);
-            if (head is not null && !IsGivenName(w.Norm))
+            var conjunction = ConjunctionBefore(w.Norm, NameLexicon.RoleHeadSpans);
+            if (conjunction >= 0 && !IsGivenName(w.Norm))
             {
                 var roleEnd = RoleEnd(words, i);
                 var nameEnd = ParseName(words, roleEnd, afterRole: true, out var name);
                 if (nameEnd > roleEnd && !AfterPlaceHead(words, i))
                 {
-                    var role = RoleText(sentence.Text, words, i, roleEnd, head);
+                    var role = RoleText(sentence.Paragraph, words, i, roleEnd, conjunction);
                     // A single word after a title (الرئيس بوتين، الأمير فيصل) counts only when it is the
                     // short form of a full name in the same article; a foreign given name stands alone (ديمتري).
                     var single = !Key(name).Contains(' ', StringComparison.Ordinal) && !NameLexicon.ForeignGivenNames.Contains(words[roleEnd].Norm);
@@ -149,7 +162,7 @@ public static class PersonExtractor
             if (StartsName(w.Norm) && !IsPreposition(w))
             {
                 // «أكد علي أهمية»: papers often write the preposition على with ي, and quoting verbs take it.
-                var afterQuote = i > 0 && !w.BreakBefore && w.Norm != "علي" && StripConjunction(words[i - 1].Norm, NameLexicon.QuotingVerbs) is not null;
+                var afterQuote = i > 0 && !w.BreakBefore && w.Norm is not "علي" && ConjunctionBefore(words[i - 1].Norm, NameLexicon.QuotingVerbSpans) >= 0;
                 var end = ParseName(words, i, afterRole: afterQuote, out var name);
                 var parts = end - i;
                 var strongSingle = parts == 1 && afterQuote && !NameLexicon.WeakGivenNames.Contains(w.Norm);
@@ -169,14 +182,13 @@ public static class PersonExtractor
     }
 
     // «على» folds to «علي» in the search form; written with alef maqsura it is the preposition, never the name.
-    private static bool IsPreposition(Word w) => w.Norm == "علي" && w.Original.TrimEnd('\u064B', '\u064E', '\u0650', '\u0652').EndsWith('ى');
+    private static bool IsPreposition(Word w) => w.Norm is "علي" && w.Original.TrimEnd('\u064B', '\u064E', '\u0650', '\u0652').EndsWith('ى');
 
-    private static bool StartsName(string norm) =>
+    private static bool StartsName(ReadOnlySpan<char> norm) =>
         IsGivenName(norm) || norm is "عبد" or "ابو" || (norm.Length > 3 && norm[0] == 'و' && IsGivenName(norm[1..]));
 
-    private static bool IsGivenName(string norm) =>
-        NameLexicon.ArabicGivenNames.Contains(norm) || NameLexicon.ForeignGivenNames.Contains(norm)
-        || NameLexicon.WeakGivenNames.Contains(norm) || (norm.StartsWith("عبد", StringComparison.Ordinal) && norm.Length > 5 && NameLexicon.CompoundSecondParts.Contains(norm[3..]));
+    private static bool IsGivenName(ReadOnlySpan<char> norm) =>
+        NameLexicon.AnyGivenNameSpans.Contains(norm) || (norm.StartsWith("عبد", StringComparison.Ordinal) && norm.Length > 5 && NameLexicon.CompoundSecondPartSpans.Contains(norm[3..]));
 
     // A person's name right after جامعة، شارع، مطار… names the institution or place, not the person.
     private static bool AfterPlaceHead(List<Word> words, int start)
@@ -242,13 +254,13 @@ public static class PersonExtractor
         return j;
     }
 
-    private static readonly HashSet<string> OrganisationHeads = new(
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OrganisationHeads = FrozenSet.ToFrozenSet(
         ["حركه", "حزب", "نادي", "شركه", "جمعيه", "مجموعه", "منظمه", "تنظيم", "جماعه", "جبهه", "صحيفه", "قناه", "وكاله", "بنك", "مصرف", "فريق"],
-        StringComparer.Ordinal);
+        StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static bool IsRoleWord(string n)
+    private static bool IsRoleWord(ReadOnlySpan<char> n)
     {
-        if (NameLexicon.RoleHeads.Contains(n) || NameLexicon.RoleContinuations.Contains(n) || n == "عام")
+        if (NameLexicon.RoleHeads.Contains(n) || NameLexicon.RoleContinuations.Contains(n) || n is "عام")
         {
             return true;
         }
@@ -264,13 +276,13 @@ public static class PersonExtractor
         }
 
         // لوزارة، بوزارة، والدفاع: a prefixed role word.
-        return n.Length > 3 && n[0] is 'ل' or 'ب' or 'و' && (NameLexicon.RoleContinuations.Contains(n[1..]) || n[1..].StartsWith("ال", StringComparison.Ordinal));
+        return n.Length > 3 && n[0] is 'ل' or 'ب' or 'و' && (NameLexicon.RoleContinuationSpans.Contains(n[1..]) || n[1..].StartsWith("ال", StringComparison.Ordinal));
     }
 
-    private static string RoleText(string text, List<Word> words, int start, int end, string head)
+    private static string RoleText(string text, List<Word> words, int start, int end, int conjunction)
     {
         var first = words[start];
-        var from = first.Start + (first.Norm.Length - head.Length > 0 ? PrefixLength(first.Original, first.Norm.Length - head.Length) : 0);
+        var from = first.Start + (conjunction > 0 ? PrefixLength(first.Original, conjunction) : 0);
         var to = words[end - 1].End;
         return text[from..to].Trim(' ', '،', ',', '\u00A0');
     }
@@ -321,7 +333,7 @@ public static class PersonExtractor
         {
             kind = NameKind.Foreign;
         }
-        else if (IsGivenName(firstNorm) || firstNorm == "عبد" || NameLexicon.NameConnectors.Contains(firstNorm))
+        else if (IsGivenName(firstNorm) || firstNorm is "عبد" || NameLexicon.NameConnectors.Contains(firstNorm))
         {
             kind = NameKind.Arabic;
         }
@@ -344,7 +356,7 @@ public static class PersonExtractor
 
         var j = start + 1;
         var parts = 1;
-        if (firstNorm == "عبد" || firstNorm is "ابو" or "آل" or "ال")
+        if (firstNorm is "عبد" or "ابو" or "آل" or "ال")
         {
             if (j < words.Count && !words[j].BreakBefore && IsNamePart(words[j].Norm))
             {
@@ -370,7 +382,7 @@ public static class PersonExtractor
             if (NameLexicon.NameConnectors.Contains(n) && kind != NameKind.Foreign)
             {
                 var k = j + 1;
-                if (n == "عبد" && k < words.Count && NameLexicon.CompoundSecondParts.Contains(words[k].Norm))
+                if (n is "عبد" && k < words.Count && NameLexicon.CompoundSecondParts.Contains(words[k].Norm))
                 {
                     k++;
                 }
@@ -381,7 +393,7 @@ public static class PersonExtractor
                     j = k + 1;
                     parts++;
                     lastWasGiven = true;
-                    if (n == "ال")
+                    if (n is "ال")
                     {
                         // «آل سعود» closes the name.
                         break;
@@ -450,38 +462,38 @@ public static class PersonExtractor
         Foreign,
     }
 
-    private static readonly HashSet<string> Ordinals = new(
+    private static readonly FrozenSet<string> Ordinals = FrozenSet.ToFrozenSet(
         ["الاول", "الثاني", "الثانيه", "الثالث", "الثالثه", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"],
         StringComparer.Ordinal);
 
-    private static bool IsNamePart(string n) =>
+    private static bool IsNamePart(ReadOnlySpan<char> n) =>
         n.Length >= 2 && n[0] >= '\u0621' && n[0] <= '\u064A'
         && !NameLexicon.FunctionWords.Contains(n) && !NameLexicon.NonPersons.Contains(n)
         && !NameLexicon.RoleHeads.Contains(n) && !NameLexicon.QuotingVerbs.Contains(n)
         && !NameLexicon.NamedPlaceHeads.Contains(n) && (!NameLexicon.IsNationalityAdjective(n) || (n[0] != 'ا' && IsGivenName(n)))
         && !HasArticlePrefix(n)
-        && !(n.Length > 3 && n[0] is 'و' or 'ف' && (NameLexicon.RoleHeads.Contains(n[1..]) || NameLexicon.FunctionWords.Contains(n[1..]) || NameLexicon.QuotingVerbs.Contains(n[1..])));
+        && !(n.Length > 3 && n[0] is 'و' or 'ف' && (NameLexicon.RoleHeadSpans.Contains(n[1..]) || NameLexicon.FunctionWordSpans.Contains(n[1..]) || NameLexicon.QuotingVerbSpans.Contains(n[1..])));
 
     // بالوفد، للشركة، والدفاع: a preposition or conjunction glued to the article never starts a name part.
     // بتسليم، لتحذيرها: a preposition glued to a verbal noun.
-    private static bool HasArticlePrefix(string n) =>
+    private static bool HasArticlePrefix(ReadOnlySpan<char> n) =>
         (n.Length > 4 && n[0] is 'ب' or 'ل' or 'و' or 'ف' or 'ك' && n[1] == 'ا' && n[2] == 'ل')
         || n.StartsWith("لل", StringComparison.Ordinal)
         || (n.Length > 4 && n[0] is 'ب' or 'ل' && n[1] == 'ت');
 
-    private static bool IsFamilyName(string n) =>
+    private static bool IsFamilyName(ReadOnlySpan<char> n) =>
         n.Length >= 4 && !NameLexicon.RoleContinuations.Contains(n) && !NameLexicon.FunctionWords.Contains(n)
         && !NameLexicon.NonPersons.Contains(n) && !NameLexicon.IsNationalityAdjective(n)
         && !n.EndsWith("ات", StringComparison.Ordinal) && !n.EndsWith("ه", StringComparison.Ordinal) && !n.EndsWith("ون", StringComparison.Ordinal)
         && !CommonDefiniteWords.Contains(n);
 
     // Definite words that follow names often enough to be mistaken for family names.
-    private static readonly HashSet<string> CommonDefiniteWords = new(
+    private static readonly FrozenSet<string> CommonDefiniteWords = FrozenSet.ToFrozenSet(
         "الآن الان اليوم الماضي المقبل الجاري الحالي الجديد السابق الاسبق الأول الاول الثاني الثالث الاخير الأخير العام الخاص الكبير الصغير الوطني الدولي الرسمي الرسميه الاعلى الأعلى التنفيذي المساعد المكلف الفني الاداري السعودي الذي التي الذين بالنيابه".Split(' ').Select(ArabicNormalizer.Normalize),
         StringComparer.Ordinal);
 
     // Imperfect and future verb shapes (يزور، يناهز، تقول، تسيطر، يستعرض، سيزور) that follow a name in running text.
-    private static bool LooksLikeVerb(string n) =>
+    private static bool LooksLikeVerb(ReadOnlySpan<char> n) =>
         (n[0] == 'ي' && n.Length <= 5)
         || (n[0] is 'ت' or 'ن' && n.Length <= 4)
         || (n.Length <= 5 && (n.StartsWith("تس", StringComparison.Ordinal) || n.StartsWith("تت", StringComparison.Ordinal) || n.StartsWith("يت", StringComparison.Ordinal)))
@@ -513,27 +525,37 @@ public static class PersonExtractor
         return !w.Original.Contains('\u064B') && !w.Original.Contains('\u064C') && !w.Original.Contains('\u064D');
     }
 
-    private static string? StripConjunction(string norm, IReadOnlySet<string> set)
+    // How many letters of a glued conjunction (و ف) stand before a word of the set: 0 or 1; -1 when it is not one.
+    private static int ConjunctionBefore(ReadOnlySpan<char> norm, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> set)
     {
         if (set.Contains(norm))
         {
-            return norm;
+            return 0;
         }
 
         if (norm.Length > 3 && norm[0] is 'و' or 'ف' && set.Contains(norm[1..]))
         {
-            return norm[1..];
+            return 1;
         }
 
-        return null;
+        return -1;
     }
 
-    private static string Key(string name) => NormalizeKey(string.Join(' ', TextSpans.Words(name).Select(w => w.Norm)));
+    private static string Key(string name) => NormalizeKey(string.Join(' ', TextSpans.Words(name).Select(w => w.Norm.ToString())));
 
     private sealed class PersonBuilder(string name, string key, int firstSentence)
     {
         public string Name { get; set; } = name;
-        public string Key { get; set; } = key;
+
+        public string Key
+        {
+            get;
+            set
+            {
+                field = value;
+                Tokens = value.Split(' ');
+            }
+        } = key;
         public int FirstSentence { get; set; } = firstSentence;
         public int Mentions { get; set; }
         public bool IsSubject { get; set; }
@@ -542,7 +564,8 @@ public static class PersonExtractor
 
         /// <summary>Where the person is named (sentence, word), so a bare surname goes to the most recent bearer.</summary>
         public List<(int Sentence, int Word)> Positions { get; } = [];
-        public string[] Tokens => Key.Split(' ');
+        /// <summary>The words of <see cref="Key"/>, split once: every mention and surname is compared with them.</summary>
+        public string[] Tokens { get; private set; } = key.Split(' ');
     }
 
     private static IReadOnlyList<ExtractedPerson> Build(List<SentenceWords> sentences, List<Mention> mentions, string? subject)
@@ -554,7 +577,8 @@ public static class PersonExtractor
         foreach (var m in mentions.OrderBy(m => m.Tentative).ThenByDescending(m => m.Key.Count(c => c == ' ')).ThenBy(m => m.Sentence))
         {
             var key = NormalizeKey(m.Key);
-            var person = persons.FirstOrDefault(p => p.Key == key) ?? Nearest(persons.Where(p => IsShortFormOf(key, p.Tokens)), m.Sentence);
+            var parts = key.Split(' ');
+            var person = persons.FirstOrDefault(p => p.Key == key) ?? Nearest(persons.Where(p => IsShortFormOf(parts, p.Tokens)), m.Sentence);
             if (person is null && m.Tentative)
             {
                 continue;
@@ -588,7 +612,8 @@ public static class PersonExtractor
         if (subject is not null)
         {
             var key = NormalizeKey(ArabicNormalizer.Normalize(subject));
-            var person = persons.FirstOrDefault(p => p.Key == key) ?? persons.FirstOrDefault(p => IsShortFormOf(key, p.Tokens));
+            var parts = key.Split(' ');
+            var person = persons.FirstOrDefault(p => p.Key == key) ?? persons.FirstOrDefault(p => IsShortFormOf(parts, p.Tokens));
             if (person is null)
             {
                 person = new PersonBuilder(subject, key, int.MaxValue);
@@ -625,14 +650,13 @@ public static class PersonExtractor
     // Keys drop a leading conjunction glued to the first word and fold the عبد الله / عبدالله spacing.
     private static string NormalizeKey(string key) => key.Replace("عبد ", "عبد", StringComparison.Ordinal);
 
-    private static bool IsShortFormOf(string key, string[] tokens)
+    private static bool IsShortFormOf(string[] parts, string[] tokens)
     {
         if (tokens.Length < 2)
         {
             return false;
         }
 
-        var parts = key.Split(' ');
         if (parts.Length >= tokens.Length)
         {
             return false;
@@ -674,6 +698,7 @@ public static class PersonExtractor
             return;
         }
 
+        var surnames = bySurname.GetAlternateLookup<ReadOnlySpan<char>>();
         for (var s = 0; s < sentences.Count; s++)
         {
             var words = sentences[s].Words;
@@ -684,7 +709,7 @@ public static class PersonExtractor
                     continue;
                 }
 
-                var (surname, prefix) = MatchSurname(words[w].Norm, bySurname);
+                var (surname, prefix) = MatchSurname(words[w].Norm, surnames);
                 if (surname is null)
                 {
                     continue;
@@ -720,11 +745,11 @@ public static class PersonExtractor
         return best ?? candidates[0];
     }
 
-    private static (string? Surname, int Prefix) MatchSurname(string norm, Dictionary<string, List<PersonBuilder>> bySurname)
+    private static (string? Surname, int Prefix) MatchSurname(ReadOnlySpan<char> norm, Dictionary<string, List<PersonBuilder>>.AlternateLookup<ReadOnlySpan<char>> bySurname)
     {
-        if (bySurname.ContainsKey(norm))
+        if (bySurname.TryGetValue(norm, out var whole, out _))
         {
-            return (norm, 0);
+            return (whole, 0);
         }
 
         // و، ف، ب، ل، ك and their pairs (وب، ول، فل…) glue to the word before a name.
@@ -735,10 +760,10 @@ public static class PersonExtractor
                 break;
             }
 
-            var rest = norm[p..];
-            if (bySurname.ContainsKey(rest))
+            // Most words start with one of these letters: test the rest without cutting a string.
+            if (bySurname.TryGetValue(norm[p..], out var surname, out _))
             {
-                return (rest, p);
+                return (surname, p);
             }
         }
 
@@ -761,15 +786,18 @@ public static class PersonExtractor
     public static bool IsNamedIn(string text, ExtractedPerson person)
     {
         ArgumentNullException.ThrowIfNull(person);
-        if (string.IsNullOrEmpty(text))
-        {
-            return false;
-        }
+        return !string.IsNullOrEmpty(text) && IsNamedIn(new FoldedWords(text), FormsOf(person));
+    }
 
-        var words = TextSpans.Words(text);
-        foreach (var form in person.Aliases.Prepend(person.Name))
+    /// <summary>The words (search forms) of a person's name and of each alias, for <see cref="IsNamedIn(FoldedWords, string[][])"/>.</summary>
+    internal static string[][] FormsOf(ExtractedPerson person) =>
+        [.. person.Aliases.Prepend(person.Name).Select(form => TextSpans.Words(form).Select(w => w.Norm.ToString()).ToArray())];
+
+    /// <summary>True when <paramref name="words"/> hold one of a person's <paramref name="forms"/> (see <see cref="FormsOf"/>).</summary>
+    internal static bool IsNamedIn(FoldedWords words, string[][] forms)
+    {
+        foreach (var tokens in forms)
         {
-            var tokens = TextSpans.Words(form).Select(w => w.Norm).ToArray();
             if (tokens.Length == 0)
             {
                 continue;
@@ -777,10 +805,11 @@ public static class PersonExtractor
 
             for (var i = 0; i + tokens.Length <= words.Count; i++)
             {
-                var firstNorm = words[i].Norm;
-                var firstMatches = firstNorm == tokens[0]
-                    || (firstNorm.Length > tokens[0].Length && firstNorm.EndsWith(tokens[0], StringComparison.Ordinal) && firstNorm.Length - tokens[0].Length <= 2
-                        && firstNorm[..^tokens[0].Length].All(c => c is 'و' or 'ف' or 'ب' or 'ل' or 'ك'));
+                var firstNorm = words[i];
+                var first = tokens[0];
+                var firstMatches = firstNorm.SequenceEqual(first)
+                    || (firstNorm.Length > first.Length && firstNorm.EndsWith(first, StringComparison.Ordinal) && firstNorm.Length - first.Length <= 2
+                        && !firstNorm[..^first.Length].ContainsAnyExcept("وفبلك"));
                 if (!firstMatches)
                 {
                     continue;
@@ -789,7 +818,7 @@ public static class PersonExtractor
                 var all = true;
                 for (var k = 1; k < tokens.Length && all; k++)
                 {
-                    all = words[i + k].Norm == tokens[k];
+                    all = words[i + k].SequenceEqual(tokens[k]);
                 }
 
                 if (all)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
 using NewsArchive.Text.Dates;
@@ -120,8 +121,7 @@ public static partial class SeedFileParser
         }
 
         var pullQuotes = ExtractPullQuotes(paragraphs);
-        var body = string.Join("\n", paragraphs);
-        var isSubject = PersonExtractor.LooksLikeName(line2, body);
+        var isSubject = PersonExtractor.LooksLikeName(line2, paragraphs);
         string title;
         var derived = false;
         if (isSubject && paragraphs.Count > 0 && DeriveTitle(paragraphs[0]) is { Length: > 0 } lead)
@@ -379,11 +379,11 @@ public static partial class SeedFileParser
         return title;
     }
 
-    private static readonly HashSet<string> TitleCutWords = new(
+    private static readonly FrozenSet<string> TitleCutWords = FrozenSet.ToFrozenSet(
         ["التي", "الذي", "الذين", "حيث", "بينما", "فيما", "بعد", "قبل", "منذ", "حتى", "عندما", "وسط", "اثر", "على", "في"],
         StringComparer.Ordinal);
 
-    private static readonly HashSet<string> DanglingWords = new(
+    private static readonly FrozenSet<string> DanglingWords = FrozenSet.ToFrozenSet(
         ["من", "الى", "إلى", "عن", "مع", "ان", "إن", "أن", "و", "او", "أو", "ثم", "بين", "لدى", "عند", "كما", "لكن", "قد", "لم", "لن", "لا", "ما", "هذا", "هذه", "ذلك", "تلك"],
         StringComparer.Ordinal);
 

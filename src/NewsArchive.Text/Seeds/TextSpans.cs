@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using NewsArchive.Text.Normalization;
 
 namespace NewsArchive.Text.Seeds;
@@ -6,12 +7,21 @@ namespace NewsArchive.Text.Seeds;
 /// <param name="Source">The text the word stands in.</param>
 /// <param name="Start">Offset of the first character.</param>
 /// <param name="Length">Length in the original text.</param>
-/// <param name="Norm">Search form (<see cref="ArabicNormalizer.Normalize"/>).</param>
+/// <param name="Forms">The search forms of all the words of <paramref name="Source"/>, side by side.</param>
+/// <param name="FormStart">Where this word's search form starts in <paramref name="Forms"/>.</param>
+/// <param name="FormLength">Length of this word's search form.</param>
 /// <param name="BreakBefore">True when punctuation (not only spaces) stands between this word and the previous one.</param>
 /// <param name="CommaBefore">True when that punctuation is a comma.</param>
-internal readonly record struct Word(string Source, int Start, int Length, string Norm, bool BreakBefore, bool CommaBefore)
+internal readonly record struct Word(string Source, int Start, int Length, char[] Forms, int FormStart, int FormLength, bool BreakBefore, bool CommaBefore)
 {
     public int End => Start + Length;
+
+    /// <summary>
+    /// Search form (<see cref="ArabicNormalizer.Normalize"/>), without a string of its own: most words are
+    /// only looked up in a word list or compared. Compare it with <c>is "…"</c> or SequenceEqual, never
+    /// <c>==</c> (which compares where two spans point, not what they hold).
+    /// </summary>
+    public ReadOnlySpan<char> Norm => Forms.AsSpan(FormStart, FormLength);
 
     /// <summary>The word as written (allocated on demand: most words are only ever compared by <see cref="Norm"/>).</summary>
     public string Original => Source.Substring(Start, Length);
@@ -27,41 +37,83 @@ internal readonly record struct Word(string Source, int Start, int Length, strin
 internal static class TextSpans
 {
     /// <summary>Words of <paramref name="text"/>: runs of letters (with their diacritics) or of digits.</summary>
-    public static List<Word> Words(string text)
+    public static List<Word> Words(string text) => Words(text, 0, text.Length);
+
+    /// <summary>
+    /// Words of the part of <paramref name="text"/> at <paramref name="from"/>, <paramref name="length"/> characters
+    /// long (a sentence of a paragraph), as <see cref="Words(string)"/> splits that part; their offsets are into <paramref name="text"/>.
+    /// </summary>
+    public static List<Word> Words(string text, int from, int length)
     {
-        var words = new List<Word>();
-        var i = 0;
-        var sawBreak = false;
-        var sawComma = false;
+        // News text averages a word per six characters; sizing once saves the list's regrowth copies.
+        var words = new List<Word>(length / 6 + 4);
+        // One buffer holds every word's search form: folding never lengthens.
+        var forms = new char[length];
+        var part = text.AsSpan(0, from + length);
+        var n = 0;
+        var i = from;
+        while (NextWord(part, ref i, out var start, out var breakBefore, out var commaBefore))
+        {
+            var formLength = FoldInto(part[start..i], forms.AsSpan(n)).Length;
+            words.Add(new Word(text, start, i - start, forms, n, formLength, breakBefore, commaBefore));
+            n += formLength;
+        }
+
+        return words;
+    }
+
+    /// <summary>
+    /// Finds the next word of <see cref="Words(string)"/> at or after <paramref name="i"/>, without its string;
+    /// on success <paramref name="i"/> is just past it. For scans that only look at each word once.
+    /// </summary>
+    public static bool NextWord(ReadOnlySpan<char> text, ref int i, out int start, out bool breakBefore, out bool commaBefore)
+    {
+        breakBefore = false;
+        commaBefore = false;
         while (i < text.Length)
         {
             var c = text[i];
-            if (!IsWordChar(c) || IsMark(c))
+            var kind = Kinds[c];
+            if ((kind & CharKind.Word) == 0 || (kind & CharKind.Mark) != 0)
             {
-                if (!char.IsWhiteSpace(c) && !IsMark(c))
+                if ((kind & (CharKind.Space | CharKind.Mark)) == 0)
                 {
-                    sawBreak = true;
-                    sawComma |= c is '،' or ',';
+                    breakBefore = true;
+                    commaBefore |= c is '،' or ',';
                 }
 
                 i++;
                 continue;
             }
 
-            var start = i;
-            var digits = char.IsDigit(c);
+            start = i;
+            var digits = kind & CharKind.Digit;
             i++;
-            while (i < text.Length && ((IsWordChar(text[i]) && char.IsDigit(text[i]) == digits) || IsMark(text[i])))
+            while (i < text.Length && Kinds[text[i]] is var next
+                && (((next & CharKind.Word) != 0 && (next & CharKind.Digit) == digits) || (next & CharKind.Mark) != 0))
             {
                 i++;
             }
 
-            words.Add(new Word(text, start, i - start, Fold(text.AsSpan(start, i - start)), sawBreak, sawComma));
-            sawBreak = false;
-            sawComma = false;
+            return true;
         }
 
-        return words;
+        start = i;
+        return false;
+    }
+
+    /// <summary>
+    /// The search form of one word (its <see cref="Word.Norm"/>) written into <paramref name="buffer"/>,
+    /// or into a new array when the word is longer than the buffer (folding never lengthens).
+    /// </summary>
+    public static ReadOnlySpan<char> FoldInto(ReadOnlySpan<char> word, Span<char> buffer)
+    {
+        if (buffer.Length < word.Length)
+        {
+            buffer = new char[word.Length];
+        }
+
+        return buffer[..ArabicNormalizer.FoldInto(word, buffer)];
     }
 
     /// <summary>
@@ -124,26 +176,72 @@ internal static class TextSpans
         }
     }
 
-    private static string Fold(ReadOnlySpan<char> word)
+    [Flags]
+    private enum CharKind : byte
     {
-        Span<char> buffer = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
-        var n = 0;
-        foreach (var c in word)
-        {
-            // Plain Arabic letters fold to themselves: skip the general folding for them.
-            var folded = c is >= '\u0628' and <= '\u064A' and not ('\u0629' or '\u0640' or '\u0649') ? c : ArabicNormalizer.Fold(c);
-            if (folded != '\0')
-            {
-                buffer[n++] = folded;
-            }
-        }
-
-        return new string(buffer[..n]);
+        None = 0,
+        Word = 1,
+        Mark = 2,
+        Digit = 4,
+        Space = 8,
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || IsMark(c);
+    // One lookup per character instead of Unicode category queries: every paragraph is scanned several times.
+    private static readonly CharKind[] Kinds = BuildKinds();
+
+    private static CharKind[] BuildKinds()
+    {
+        var kinds = new CharKind[char.MaxValue + 1];
+        for (var i = 0; i <= char.MaxValue; i++)
+        {
+            var c = (char)i;
+            var mark = IsMark(c);
+            kinds[i] = (char.IsLetterOrDigit(c) || mark ? CharKind.Word : CharKind.None)
+                | (mark ? CharKind.Mark : CharKind.None)
+                | (char.IsDigit(c) ? CharKind.Digit : CharKind.None)
+                | (char.IsWhiteSpace(c) ? CharKind.Space : CharKind.None);
+        }
+
+        return kinds;
+    }
 
     // Diacritics, tatweel and zero-width joiners belong to the word they sit in.
     private static bool IsMark(char c) =>
         c is (>= '\u064B' and <= '\u065F') or '\u0670' or '\u0640' or '\u200C' or '\u200D';
+}
+
+/// <summary>
+/// The search forms of a text's words (as <see cref="TextSpans.Words(string)"/> splits it) side by side in one
+/// buffer: for matching several names against one clause without a string per word.
+/// </summary>
+internal sealed class FoldedWords
+{
+    private readonly char[] _folded;
+    private readonly List<(int Start, int Length)> _forms;
+
+    public FoldedWords(string text)
+    {
+        _folded = new char[text.Length];
+        _forms = new List<(int, int)>(text.Length / 6 + 4);
+        var i = 0;
+        var n = 0;
+        while (TextSpans.NextWord(text, ref i, out var start, out _, out _))
+        {
+            var form = TextSpans.FoldInto(text.AsSpan(start, i - start), _folded.AsSpan(n));
+            _forms.Add((n, form.Length));
+            n += form.Length;
+        }
+    }
+
+    public int Count => _forms.Count;
+
+    /// <summary>The search form of word <paramref name="index"/>.</summary>
+    public ReadOnlySpan<char> this[int index] => _folded.AsSpan(_forms[index].Start, _forms[index].Length);
+}
+
+/// <summary>Word lists looked up by a word's search form as a span (<see cref="Word.Norm"/>).</summary>
+internal static class WordSetExtensions
+{
+    /// <summary>True when <paramref name="set"/> (built with the ordinal comparer) holds <paramref name="word"/>.</summary>
+    public static bool Contains(this FrozenSet<string> set, ReadOnlySpan<char> word) => set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 }

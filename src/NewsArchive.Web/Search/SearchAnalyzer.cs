@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using NewsArchive.Text.Normalization;
@@ -144,7 +145,7 @@ public sealed class SearchAnalyzer
     /// <summary>The name key under which <paramref name="stem"/> is recorded, or empty when it has none.</summary>
     public static string KeyOf(string stem) => HasKey(stem) ? NameKey.For(stem) : string.Empty;
 
-    private static bool HasKey(string stem) => stem.Length >= MinSpellingChars && stem[0] >= '\u0621' && stem[0] <= '\u064A';
+    private static bool HasKey(ReadOnlySpan<char> stem) => stem.Length >= MinSpellingChars && stem[0] >= '\u0621' && stem[0] <= '\u064A';
 
     /// <summary>
     /// True when <paramref name="candidate"/>, found under the same key, really spells the same word
@@ -188,29 +189,45 @@ public sealed class SearchAnalyzer
             return string.Empty;
         }
 
-        var sb = new StringBuilder(text.Length);
-        foreach (var token in ArabicTokenizer.Tokenize(text))
+        // Every word of every article passes here: fold and stem it in a buffer, so only the
+        // column and each new keyed stem become strings. A stem is never longer than its word, and
+        // a space per word at most doubles it (2014م is two words with no separator between them).
+        var keyed = keyedStems.GetAlternateLookup<ReadOnlySpan<char>>();
+        var column = ArrayPool<char>.Shared.Rent(text.Length * 2);
+        var n = 0;
+        Span<char> buffer = stackalloc char[128];
+        var i = 0;
+        while (ArabicTokenizer.NextWord(text, ref i, out var start))
         {
-            var stem = StemOf(token.Normalized);
+            // The word's search form, as ArabicTokenizer.Tokenize folds it.
+            var length = i - start;
+            var folded = length <= buffer.Length ? buffer : new char[length];
+            var stem = StemOf(folded[..ArabicNormalizer.FoldInto(text.AsSpan(start, length), folded)]);
             if (stem.Length == 0)
             {
                 continue;
             }
 
-            if (sb.Length > 0)
+            if (n > 0)
             {
-                sb.Append(' ');
+                column[n++] = ' ';
             }
 
-            sb.Append(stem);
+            stem.CopyTo(column.AsSpan(n));
+            n += stem.Length;
             if (HasKey(stem))
             {
-                keyedStems.Add(stem);
+                keyed.Add(stem);
             }
         }
 
-        return sb.ToString();
+        var result = new string(column, 0, n);
+        ArrayPool<char>.Shared.Return(column);
+        return result;
     }
+
+    private static ReadOnlySpan<char> StemOf(ReadOnlySpan<char> normalized) =>
+        normalized.Length == 0 ? [] : ArabicStemmer.Stem(normalized.Length > MaxWordChars ? normalized[..MaxWordChars] : normalized);
 
     private static string StemOf(string normalized)
     {

@@ -123,6 +123,19 @@ public class FindDatesTests
     }
 
     [Fact]
+    public void Date_after_a_run_of_one_character_words_is_found_at_its_offset()
+    {
+        // A letter and a digit side by side are two words: far more words than news text has for its length.
+        var text = string.Concat(Enumerable.Repeat("ب1", 300)) + " ضمتها روسيا عام 1962.";
+
+        var mention = Assert.Single(ArabicDateParser.FindDates(text, new DateOnly(2024, 6, 26)));
+
+        Assert.Equal("1962", mention.Date.ToIso());
+        Assert.Equal("عام 1962", mention.Text);
+        Assert.Equal(text.IndexOf("عام", StringComparison.Ordinal), mention.Start);
+    }
+
+    [Fact]
     public void Random_and_truncated_text_never_throws()
     {
         var body = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Dates", "seed-body.txt"));
