@@ -61,6 +61,8 @@ internal sealed record BenchOptions
         NewsArchive.Bench [--quick] [--sizes 30000,300000] [--corpus DIR | --tarball FILE] [--json out.json]
                           [--work DIR] [--duration 20] [--connections 64] [--passes 3] [--no-lucene] [--no-pages]
                           [--no-publish]
+        NewsArchive.Bench eval [--corpus DIR] [--top N]           (the text library over the corpus: parse rate, persons, events,
+                                            throughput; docs/quality.md)
         NewsArchive.Bench import-child --seeds DIR --db FILE      (used by the benchmark: one import, measured)
         NewsArchive.Bench search-only --db FILE [--queries FILE | --corpus DIR] [--passes 3] [--slowest N] [--migrate] [--dump FILE]
                                            (the in-process query mix alone on an imported archive; the mix is the

@@ -8,6 +8,7 @@ internal static class Program
         {
             return args.FirstOrDefault() switch
             {
+                "eval" => Eval.EvalCommand.Run(args[1..]),
                 "import-child" => ImportChild.Run(args[1..]),
                 "serve-static" => StaticCeiling.Serve(args[1..]),
                 "search-only" => SearchOnly.Run(args[1..]),
