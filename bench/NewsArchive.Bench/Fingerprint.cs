@@ -34,7 +34,7 @@ internal static class Fingerprint
         var db = at >= 0 && at + 1 < args.Length ? args[at + 1] : throw new ArgumentException("fingerprint needs --db");
         using var connection = new SqliteConnection($"Data Source={db};Mode=ReadOnly");
         connection.Open();
-        Execute(connection, """
+        connection.Execute("""
             CREATE VIRTUAL TABLE temp.vocab_instance USING fts5vocab(main, ArticleSearch, instance);
             CREATE VIRTUAL TABLE temp.vocab_row USING fts5vocab(main, ArticleSearch, row);
             """);
@@ -53,13 +53,6 @@ internal static class Fingerprint
         var (_, config) = HashRows(connection, "SELECT k, v FROM ArticleSearch_config ORDER BY k", print: true);
         Console.WriteLine($"{"index settings",-24} {"",10} {config}");
         return 0;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 
     private static (long Rows, string Hash) HashRows(SqliteConnection connection, string sql, bool print = false)

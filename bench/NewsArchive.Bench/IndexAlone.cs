@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using NewsArchive.Text.Seeds;
+using NewsArchive.Web.Import;
 using NewsArchive.Web.Search;
 
 namespace NewsArchive.Bench;
@@ -11,16 +12,15 @@ namespace NewsArchive.Bench;
 /// The <c>index-alone</c> command: how fast the full-text index alone takes the articles, against
 /// Lucene.Net indexing the same files in the same process. Every file is read, parsed and analyzed
 /// first, untimed; then only the index's writes are timed: the analyzed text of each article
-/// inserted into a fresh FTS5 table made with the migration's own DDL, in batches of the
-/// importer's size, on a connection with the importer's settings, then the closing merge the
-/// importer runs after a bulk load. The import does all of that plus reading, parsing, extracting
+/// written by the importer's own index writer into a fresh FTS5 table made with the migration's
+/// DDL, in batches of the importer's size, on a connection with the importer's settings, then the
+/// closing merge the importer runs after a bulk load. The import does all of that plus reading, parsing, extracting
 /// and the archive's rows, so its rate can never be higher than this one: when this one is below
 /// Lucene.Net's, so is the import's, whatever the rest costs.
 /// </summary>
 internal static class IndexAlone
 {
-    /// <summary>The importer's batch: ArchiveImporter commits every 2,000 files.</summary>
-    private const int BatchFiles = 2000;
+    private const int BatchFiles = ArchiveImporter.MaxBatchFiles;
 
     public static int Run(string[] args)
     {
@@ -45,17 +45,17 @@ internal static class IndexAlone
 
         work ??= Path.Combine(Path.GetTempPath(), "newsarchive-index-alone");
         var files = Directory.EnumerateFiles(seeds, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Take(limit).ToArray();
-        Console.WriteLine(Invariant($"{files.Length:N0} seed files; reading, parsing and analyzing them first (untimed)…"));
+        Console.WriteLine(Report.Invariant($"{files.Length:N0} seed files; reading, parsing and analyzing them first (untimed)…"));
         var r = Measure(files, work);
         Console.WriteLine();
         Console.WriteLine("| what is timed | articles | s | CPU-s | art/s | art per CPU-s |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-        Console.WriteLine(Invariant($"| FTS5: inserts of analyzed text, batches of {BatchFiles:N0} | {r.Articles:N0} | {r.InsertSeconds:0.0} | {r.InsertCpu:0.0} | {r.Articles / r.InsertSeconds:N0} | {r.Articles / r.InsertCpu:N0} |"));
-        Console.WriteLine(Invariant($"| FTS5: the closing merge | | {r.MergeSeconds:0.0} | {r.MergeCpu:0.0} | | |"));
-        Console.WriteLine(Invariant($"| FTS5: inserts and merge | {r.Articles:N0} | {r.Seconds:0.0} | {r.Cpu:0.0} | {r.ArticlesPerSecond:N0} | {r.Articles / r.Cpu:N0} |"));
-        Console.WriteLine(Invariant($"| Lucene.Net: reading, splitting and indexing | {r.Files:N0} | {r.Files / r.LuceneArticlesPerSecond:0.0} | {r.LuceneCpu:0.0} | {r.LuceneArticlesPerSecond:N0} | {r.Files / r.LuceneCpu:N0} |"));
+        Console.WriteLine(Report.Invariant($"| FTS5: inserts of analyzed text, batches of {BatchFiles:N0} | {r.Articles:N0} | {r.InsertSeconds:0.0} | {r.InsertCpu:0.0} | {r.Articles / r.InsertSeconds:N0} | {r.Articles / r.InsertCpu:N0} |"));
+        Console.WriteLine(Report.Invariant($"| FTS5: the closing merge | | {r.MergeSeconds:0.0} | {r.MergeCpu:0.0} | | |"));
+        Console.WriteLine(Report.Invariant($"| FTS5: inserts and merge | {r.Articles:N0} | {r.Seconds:0.0} | {r.Cpu:0.0} | {r.ArticlesPerSecond:N0} | {r.Articles / r.Cpu:N0} |"));
+        Console.WriteLine(Report.Invariant($"| Lucene.Net: reading, splitting and indexing | {r.Files:N0} | {r.Files / r.LuceneArticlesPerSecond:0.0} | {r.LuceneCpu:0.0} | {r.LuceneArticlesPerSecond:N0} | {r.Files / r.LuceneCpu:N0} |"));
         Console.WriteLine();
-        Console.WriteLine(Invariant($"FTS5 alone / Lucene.Net: {r.ArticlesPerSecond / r.LuceneArticlesPerSecond:0.00}× (rate), {r.Articles / r.Cpu / (r.Files / r.LuceneCpu):0.00}× (per CPU-second)"));
+        Console.WriteLine(Report.Invariant($"FTS5 alone / Lucene.Net: {r.ArticlesPerSecond / r.LuceneArticlesPerSecond:0.00}× (rate), {r.Articles / r.Cpu / (r.Files / r.LuceneCpu):0.00}× (per CPU-second)"));
         return 0;
     }
 
@@ -64,7 +64,7 @@ internal static class IndexAlone
     {
         Directory.CreateDirectory(work);
         var texts = Analyze(files);
-        var (insertSeconds, insertCpu, mergeSeconds, mergeCpu) = InsertAll(texts, Path.Combine(work, "index.db"));
+        var (insertSeconds, insertCpu, mergeSeconds, mergeCpu) = InsertAllAsync(texts, Path.Combine(work, "index.db")).GetAwaiter().GetResult();
         var lucene = Path.Combine(work, "lucene");
         if (Directory.Exists(lucene))
         {
@@ -103,7 +103,7 @@ internal static class IndexAlone
         return [.. texts.OfType<IndexedText>()];
     }
 
-    private static (double InsertSeconds, double InsertCpu, double MergeSeconds, double MergeCpu) InsertAll(IndexedText[] texts, string path)
+    private static async Task<(double InsertSeconds, double InsertCpu, double MergeSeconds, double MergeCpu)> InsertAllAsync(IndexedText[] texts, string path)
     {
         foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {
@@ -112,10 +112,9 @@ internal static class IndexAlone
 
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
-        Execute(connection, "PRAGMA journal_mode=WAL;");
-        Execute(connection, SearchSql.CreateIndex);
-        // The importer's connection settings (ArchiveImporter.RunAsync).
-        Execute(connection, "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=16384;");
+        connection.Execute("PRAGMA journal_mode=WAL;");
+        connection.Execute(SearchSql.CreateIndex);
+        connection.Execute(ArchiveImporter.ConnectionSettings);
 
         GC.Collect();
         using var process = Process.GetCurrentProcess();
@@ -123,22 +122,17 @@ internal static class IndexAlone
         var watch = Stopwatch.StartNew();
         for (var start = 0; start < texts.Length; start += BatchFiles)
         {
-            using var transaction = connection.BeginTransaction();
-            using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = SearchSql.Insert;
-            var parameters = new[] { "$id", "$title", "$subject", "$caption", "$body", "$period" }
-                .Select(name => insert.Parameters.Add(new SqliteParameter(name, null)))
-                .ToArray();
-            for (var i = start; i < Math.Min(start + BatchFiles, texts.Length); i++)
+            // The importer's batch flush writes its entries with the same writer (ArticleIndexer.FlushAsync).
+            await using var transaction = connection.BeginTransaction();
+            await using (var entries = new IndexEntryWriter(connection, transaction))
             {
-                var t = texts[i];
-                (parameters[0].Value, parameters[1].Value, parameters[2].Value) = (i + 1, t.Title, t.Subject);
-                (parameters[3].Value, parameters[4].Value, parameters[5].Value) = (t.Caption, t.Body, t.Period);
-                insert.ExecuteNonQuery();
+                for (var i = start; i < Math.Min(start + BatchFiles, texts.Length); i++)
+                {
+                    await entries.WriteAsync(i + 1, texts[i], deleteFirst: false, CancellationToken.None);
+                }
             }
 
-            transaction.Commit();
+            await transaction.CommitAsync();
         }
 
         var insertSeconds = watch.Elapsed.TotalSeconds;
@@ -147,20 +141,11 @@ internal static class IndexAlone
 
         watch.Restart();
         cpu = process.TotalProcessorTime;
-        SearchIndexMerge.MergeAllAsync(connection, CancellationToken.None).GetAwaiter().GetResult();
+        await SearchIndexMerge.MergeAllAsync(connection, CancellationToken.None);
         var mergeSeconds = watch.Elapsed.TotalSeconds;
         process.Refresh();
         return (insertSeconds, insertCpu, mergeSeconds, (process.TotalProcessorTime - cpu).TotalSeconds);
     }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>What <c>index-alone</c> measured: the full-text index's inserts and closing merge, and Lucene.Net on the same files.</summary>

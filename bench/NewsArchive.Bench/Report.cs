@@ -82,7 +82,7 @@ internal static class Report
         return text.ToString();
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static string F(double? value, string format) => value is null || double.IsNaN(value.Value) ? "–" : value.Value.ToString(format, CultureInfo.InvariantCulture);
 

@@ -25,8 +25,16 @@ public sealed partial class ArchiveImporter(
     private const int LeadMaxLength = 280;
     // Files are committed in batches, each inside its own savepoint: one file is still all or
     // nothing, but a commit (and the WAL pages it writes) is shared by hundreds of files.
-    private const int MaxBatchFiles = 2000;
+    internal const int MaxBatchFiles = 2000;
     private static readonly TimeSpan MaxBatchAge = TimeSpan.FromSeconds(4);
+    // The import's connection settings. WAL makes NORMAL durable across crashes of the app; only a power loss
+    // can drop the last commits. temp_store=MEMORY keeps each file's savepoint journal in memory instead of a
+    // temp file (pwrite per page). wal_autocheckpoint: a checkpoint per 64 MB of WAL rather than per 4 MB (after
+    // nearly every batch), so the pages each batch rewrites (b-tree interiors, index segments) are copied into
+    // the database less often. Like cache_size it stays with the pooled connection, whose later writes just
+    // checkpoint less often.
+    internal const string ConnectionSettings =
+        "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=16384;";
     // Files read ahead of the writer: enough that the reader keeps parsing through a batch's full-text flush
     // and commit (~0.5–0.7 s, about a thousand files' parsing). With 64 the writer waited for the reader
     // for a quarter of a 30k import; 1,024 costs ~15 MB of peak RSS, 2,048 ~50 MB.
@@ -166,13 +174,7 @@ public sealed partial class ArchiveImporter(
             var watch = Stopwatch.StartNew();
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.Database.OpenConnectionAsync(ct);
-            // WAL makes NORMAL durable across crashes of the app; only a power loss can drop the last commits.
-            // temp_store=MEMORY keeps each file's savepoint journal in memory instead of a temp file (pwrite per page).
-            // wal_autocheckpoint: a checkpoint per 64 MB of WAL rather than per 4 MB (after nearly every batch), so
-            // the pages each batch rewrites (b-tree interiors, index segments) are copied into the database less often.
-            // Like cache_size it stays with the pooled connection, whose later writes just checkpoint less often.
-            await db.Database.ExecuteSqlRawAsync(
-                "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA wal_autocheckpoint=16384;", ct);
+            await db.Database.ExecuteSqlRawAsync(ConnectionSettings, ct);
             db.Database.AutoSavepointsEnabled = false;
 
             using var writer = new ArticleWriter((SqliteConnection)db.Database.GetDbConnection());
