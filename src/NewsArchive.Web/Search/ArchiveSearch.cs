@@ -206,7 +206,7 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
     /// Widens each single-word term to the other spellings indexed under its name key that NameKey
     /// confirms (شويغو → شويجو, البنتاجون → البنتاغون); unrelated words sharing the key stay out.
     /// </summary>
-    private static async Task<SearchQuery> WithSpellingsAsync(DbConnection connection, SearchQuery query, CancellationToken ct)
+    internal static async Task<SearchQuery> WithSpellingsAsync(DbConnection connection, SearchQuery query, CancellationToken ct)
     {
         var variants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         await using var command = connection.CreateCommand();

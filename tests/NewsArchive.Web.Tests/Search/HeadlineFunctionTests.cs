@@ -49,7 +49,7 @@ public sealed class HeadlineFunctionTests(ArchiveFactory factory) : IClassFixtur
         var analyzer = scope.ServiceProvider.GetRequiredService<SearchAnalyzer>();
         await using var connection = new SqliteConnection($"Data Source={factory.DatabasePath}");
         await connection.OpenAsync();
-        var query = await WithVariantsAsync(connection, SearchQuery.Parse(q, analyzer));
+        var query = await ArchiveSearch.WithSpellingsAsync(connection, SearchQuery.Parse(q, analyzer), CancellationToken.None);
 
         Assert.True(HeadlineFunction.TryRegister(connection));
         Assert.True(HeadlineFunction.TryRegister(connection));
@@ -124,30 +124,5 @@ public sealed class HeadlineFunctionTests(ArchiveFactory factory) : IClassFixtur
 
         var summary = await importer.ImportFolderAsync(folder, new ImportRequest("test"));
         Assert.Equal(Articles.Length, summary.Imported);
-    }
-
-    /// <summary>Adds the indexed spellings of each word, as the search does (شويغو → شويجو).</summary>
-    private static async Task<SearchQuery> WithVariantsAsync(SqliteConnection connection, SearchQuery query)
-    {
-        var variants = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var term in query.AllTerms.Where(t => !t.IsPhrase))
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = SearchSql.SpellingsOf;
-            command.Parameters.AddWithValue("$key", SearchAnalyzer.KeyOf(term.Stems[0]));
-            await using var reader = await command.ExecuteReaderAsync();
-            var found = new List<string>();
-            while (await reader.ReadAsync())
-            {
-                if (SearchAnalyzer.IsSpellingOf(term.Stems[0], reader.GetString(0)))
-                {
-                    found.Add(reader.GetString(0));
-                }
-            }
-
-            variants[term.Stems[0]] = found;
-        }
-
-        return query.Select(t => !t.IsPhrase && variants.TryGetValue(t.Stems[0], out var v) && v.Count > 0 ? t with { Variants = v } : t);
     }
 }
