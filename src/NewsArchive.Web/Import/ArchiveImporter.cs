@@ -709,7 +709,6 @@ public sealed partial class ArchiveImporter(
             if (Batch is null)
             {
                 Batch = await Db.Database.BeginTransactionAsync(ct);
-                Writer.Enlist((SqliteTransaction)Batch.GetDbTransaction());
                 BatchFiles = 0;
                 BatchAge.Restart();
             }
@@ -763,7 +762,6 @@ public sealed partial class ArchiveImporter(
         {
             await Batch!.DisposeAsync();
             Batch = null;
-            Writer.Enlist(null);
         }
     }
 
