@@ -614,7 +614,8 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var json = JsonSerializer.Serialize(ids);
+            // The ids go to SQL as JSON only when the in-memory tables cannot count them.
+            string Json() => JsonSerializer.Serialize(ids);
             var tables = await FacetTables.TryGetAsync(connection, ct);
             var months = tables is null ? null : MonthsFromMemory(ids, tables);
             if (months is null)
@@ -623,7 +624,7 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
                 months = [];
                 await using var command = connection.CreateCommand();
                 command.CommandText = SearchSql.MonthFacets;
-                command.AddParameter("$ids", json);
+                command.AddParameter("$ids", Json());
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
@@ -660,7 +661,7 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
             {
                 await using var command = connection.CreateCommand();
                 command.CommandText = SearchSql.PersonFacets;
-                command.AddParameter("$ids", json);
+                command.AddParameter("$ids", Json());
                 await using var reader = await command.ExecuteReaderAsync(ct);
                 while (await reader.ReadAsync(ct))
                 {
