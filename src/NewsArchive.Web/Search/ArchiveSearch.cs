@@ -448,7 +448,8 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            result.Add(new Candidate(reader.GetInt32(0), reader.GetDouble(1), clauses is not null && reader.GetInt32(2) == 1));
+            var (id, headline) = clauses is null ? (reader.GetInt32(0), false) : SearchSql.Unmark(reader.GetInt64(0));
+            result.Add(new Candidate(id, scored ? reader.GetDouble(1) : 0, headline));
         }
 
         return result;
@@ -497,7 +498,8 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            result.Add(new Candidate(reader.GetInt32(0), 0, reader.GetInt32(2) == 1));
+            var (rowid, headline) = SearchSql.Unmark(reader.GetInt64(0));
+            result.Add(new Candidate(rowid, 0, headline));
         }
 
         return result;
