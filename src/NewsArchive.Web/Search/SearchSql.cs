@@ -220,7 +220,4 @@ public static class SearchSql
 
     /// <summary>The names of the persons in <c>$ids</c> (the winners of the person facet).</summary>
     public const string PersonNames = "SELECT p.Id, p.Name FROM Persons p WHERE p.Id IN (SELECT value FROM json_each($ids));";
-
-    /// <summary>The articles of the persons in <c>$persons</c>, from the (PersonId, ArticleId) key alone (an article naming two of them comes twice).</summary>
-    public const string PersonArticles = "SELECT ap.ArticleId FROM ArticlePersons ap WHERE ap.PersonId IN (SELECT value FROM json_each($persons));";
 }
