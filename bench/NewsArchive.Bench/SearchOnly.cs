@@ -64,7 +64,8 @@ internal static class SearchOnly
         }
         var perQuery = new Dictionary<BenchQuery, List<double>>();
         var cpuByKind = new Dictionary<string, List<double>>();
-        var warmedUp = 0;
+        var timing = false;
+        var warmUpRuns = 0;
         using var search = ArchiveUnderTest.OpenSearch(db);
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
@@ -74,18 +75,23 @@ internal static class SearchOnly
             var cpu = ThreadCpu.Milliseconds();
             var start = Stopwatch.GetTimestamp();
             await search.SearchAsync(q);
+            if (!timing)
+            {
+                warmUpRuns++;
+                return;
+            }
             (perQuery.TryGetValue(q, out var list) ? list : perQuery[q] = []).Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             // SQLite's async calls complete synchronously, so the query ran on this thread; its CPU
             // time is what other processes on a shared machine disturb least.
-            if (++warmedUp > queries.Count && thread == Environment.CurrentManagedThreadId && cpu >= 0)
+            if (thread == Environment.CurrentManagedThreadId && cpu >= 0)
             {
                 (cpuByKind.TryGetValue(q.Kind, out var times) ? times : cpuByKind[q.Kind] = []).Add(ThreadCpu.Milliseconds() - cpu);
             }
-        });
+        }, () => timing = true);
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
 
-        Console.WriteLine($"{queries.Count} queries × {passes} passes on {db}; {errors} errors{(errors > 0 ? $"; last: {Latency.LastError}" : "")}");
+        Console.WriteLine($"{queries.Count} queries × {passes} passes on {db} after {warmUpRuns / Math.Max(1, queries.Count)} warm-up passes; {errors} errors{(errors > 0 ? $"; last: {Latency.LastError}" : "")}");
         Console.WriteLine("| kind | n | p50 ms | p95 ms | p99 ms | max ms |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         foreach (var (kind, l) in byKind.OrderBy(p => p.Key, StringComparer.Ordinal).Append(new("all", all)))
@@ -104,8 +110,7 @@ internal static class SearchOnly
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {kind} | {l.Count} | {l.P50:0.00} | {l.P95:0.00} | {l.P99:0.00} |"));
             }
         }
-        // The first run of each query was the warm-up pass.
-        foreach (var (q, times) in perQuery.Where(p => p.Value.Count > 1).Select(p => (p.Key, p.Value[1..])).OrderByDescending(p => Median(p.Item2)).Take(slowest))
+        foreach (var (q, times) in perQuery.Select(p => (p.Key, p.Value)).OrderByDescending(p => Median(p.Item2)).Take(slowest))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{Median(times),8:0.00} ms  {q.Kind}\t{Uri.UnescapeDataString(q.ToQueryString())}"));
         }

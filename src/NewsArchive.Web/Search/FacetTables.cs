@@ -12,7 +12,8 @@ namespace NewsArchive.Web.Search;
 /// </summary>
 /// <param name="DayById">yyyyMMdd by article id.</param>
 /// <param name="PersonStart">The persons of article <c>id</c> are <c>Persons[PersonStart[id]..PersonStart[id + 1]]</c>.</param>
-public sealed record FacetTables(int[] DayById, int[] PersonStart, int[] Persons)
+/// <param name="ArticleStart">The articles of person <c>id</c> are <c>Articles[ArticleStart[id]..ArticleStart[id + 1]]</c>, ascending.</param>
+public sealed record FacetTables(int[] DayById, int[] PersonStart, int[] Persons, int[] ArticleStart, int[] Articles)
 {
     /// <summary>A stale table is reloaded at most this often: an import commits every second or so.</summary>
     public static readonly TimeSpan ReloadInterval = TimeSpan.FromSeconds(30);
@@ -46,6 +47,42 @@ public sealed record FacetTables(int[] DayById, int[] PersonStart, int[] Persons
     /// <summary>The persons named in article <paramref name="id"/> (empty for an unknown id).</summary>
     public ReadOnlySpan<int> PersonsOf(int id) =>
         id >= 0 && id + 1 < PersonStart.Length ? Persons.AsSpan(PersonStart[id], PersonStart[id + 1] - PersonStart[id]) : [];
+
+    /// <summary>The articles that name person <paramref name="personId"/>, ascending (empty for an unknown id).</summary>
+    public ReadOnlySpan<int> ArticlesOf(int personId) =>
+        personId >= 0 && personId + 1 < ArticleStart.Length ? Articles.AsSpan(ArticleStart[personId], ArticleStart[personId + 1] - ArticleStart[personId]) : [];
+
+    /// <summary>
+    /// The same (article, person) pairs by person: browsing a person's articles then reads no rows.
+    /// Reading them from the (PersonId, ArticleId) key cost ~3 native calls a row: for the person
+    /// in most articles at 1M (~23,000 of them), ~2 ms of a ~4 ms browse.
+    /// </summary>
+    private static (int[] Start, int[] Articles) ByPerson(int[] personStart, int[] persons)
+    {
+        var start = new int[(persons.Length == 0 ? 0 : persons.Max()) + 2];
+        foreach (var person in persons)
+        {
+            start[person + 1]++;
+        }
+
+        for (var i = 1; i < start.Length; i++)
+        {
+            start[i] += start[i - 1];
+        }
+
+        // Articles in ascending id order fill each person's run in ascending order.
+        var articles = new int[persons.Length];
+        var next = start[..^1];
+        for (var article = 0; article + 1 < personStart.Length; article++)
+        {
+            for (var k = personStart[article]; k < personStart[article + 1]; k++)
+            {
+                articles[next[persons[k]]++] = article;
+            }
+        }
+
+        return (start, articles);
+    }
 
     /// <summary>
     /// The tables of the archive <paramref name="connection"/> (open) reads, when they are current;
@@ -160,7 +197,9 @@ public sealed record FacetTables(int[] DayById, int[] PersonStart, int[] Persons
             }
         }
 
-        return new Loaded(stamp, new FacetTables([.. days], start, [.. persons]));
+        int[] personList = [.. persons];
+        var (articleStart, articles) = ByPerson(start, personList);
+        return new Loaded(stamp, new FacetTables([.. days], start, personList, articleStart, articles));
     }
 
     private static async Task<byte[]?> ReadStampAsync(DbConnection connection, DbTransaction? transaction, CancellationToken ct)

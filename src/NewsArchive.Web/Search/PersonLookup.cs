@@ -13,6 +13,18 @@ public static class PersonLookup
 {
     private const int MaxMatches = 20;
 
+    // Compiled once: for an ad-hoc LINQ query EF looks its translation up in the query cache by the
+    // expression tree on every call, and these two lookups ran on every search with a person
+    // filter (~1 ms of thread CPU for the name at 30k articles, about a third of such a search).
+    private static readonly Func<ArchiveDbContext, int, IAsyncEnumerable<int>> ById =
+        EF.CompileAsyncQuery((ArchiveDbContext db, int id) => db.Persons.Where(p => p.Id == id).Select(p => p.Id));
+
+    private static readonly Func<ArchiveDbContext, string, IAsyncEnumerable<int>> ByName =
+        EF.CompileAsyncQuery((ArchiveDbContext db, string name) => db.Persons.Where(p => p.NormalizedName == name).Select(p => p.Id).Take(MaxMatches));
+
+    private static readonly Func<ArchiveDbContext, string, IAsyncEnumerable<int>> ByAlias =
+        EF.CompileAsyncQuery((ArchiveDbContext db, string alias) => db.PersonAliases.Where(a => a.NormalizedAlias == alias).Select(a => a.PersonId).Take(MaxMatches));
+
     /// <summary>Null when <paramref name="person"/> is empty (no filter); otherwise the matching ids, possibly none.</summary>
     public static async Task<IReadOnlyList<int>?> ResolveAsync(ArchiveDbContext db, string? person, CancellationToken ct)
     {
@@ -24,7 +36,7 @@ public static class PersonLookup
         var text = person.Trim();
         if (int.TryParse(text, out var id))
         {
-            return await db.Persons.Where(p => p.Id == id).Select(p => p.Id).ToListAsync(ct);
+            return await ById(db, id).ToListAsync(ct);
         }
 
         var normalized = string.Join(' ', ArabicTokenizer.Tokenize(text).Select(t => t.Normalized));
@@ -34,16 +46,8 @@ public static class PersonLookup
         }
 
         // Two index seeks: one query with `name = x OR EXISTS(alias = x)` makes SQLite scan every person.
-        var exact = await db.Persons
-            .Where(p => p.NormalizedName == normalized)
-            .Select(p => p.Id)
-            .Take(MaxMatches)
-            .ToListAsync(ct);
-        var byAlias = await db.PersonAliases
-            .Where(a => a.NormalizedAlias == normalized)
-            .Select(a => a.PersonId)
-            .Take(MaxMatches)
-            .ToListAsync(ct);
+        var exact = await ByName(db, normalized).ToListAsync(ct);
+        var byAlias = await ByAlias(db, normalized).ToListAsync(ct);
         exact = [.. exact.Union(byAlias).Take(MaxMatches)];
         if (exact.Count > 0)
         {

@@ -82,14 +82,22 @@ public sealed class SearchAnalyzer
     /// </summary>
     public static List<MarkedWord> MarkedWords(string? text, IReadOnlySet<string> forms)
     {
-        var ranges = ArabicTokenizer.WordRanges(text);
-        var words = new List<MarkedWord>(ranges.Count);
+        if (string.IsNullOrEmpty(text))
+        {
+            return [];
+        }
+
+        // One pass over the words (NextWord), not a list of their ranges first: a page of hits
+        // marks 20 whole bodies, and the list was a second walk and allocation per body.
+        var words = new List<MarkedWord>(text.Length / 6 + 4);
         // An array, not the set: enumerating an IReadOnlySet boxes an enumerator for every word.
         var formList = forms.ToArray();
         Span<char> buffer = stackalloc char[128];
-        foreach (var (start, length) in ranges)
+        var i = 0;
+        while (ArabicTokenizer.NextWord(text, ref i, out var start))
         {
             // The word's search form, as ArabicTokenizer.Tokenize folds it.
+            var length = i - start;
             var folded = length <= buffer.Length ? buffer : new char[length];
             var n = ArabicNormalizer.FoldInto(text.AsSpan(start, length), folded);
 

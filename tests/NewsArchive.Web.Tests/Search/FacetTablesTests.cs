@@ -29,6 +29,12 @@ public sealed class FacetTablesTests(ArchiveFactory factory) : IClassFixture<Arc
         var (id, tables) = await LoadedAsync();
         Assert.Equal(20200514, tables.DayById[id]);
         var person = Assert.Single(tables.PersonsOf(id).ToArray());
+        // By person, the tables hold the same pairs, each person's articles ascending.
+        var byArticle = Enumerable.Range(0, tables.DayById.Length).SelectMany(a => tables.PersonsOf(a).ToArray().Select(p => (a, p))).Order().ToArray();
+        var byPerson = Enumerable.Range(0, tables.ArticleStart.Length).SelectMany(p => tables.ArticlesOf(p).ToArray().Select(a => (a, p))).Order().ToArray();
+        Assert.Equal(byArticle, byPerson);
+        Assert.All(Enumerable.Range(0, tables.ArticleStart.Length), p => Assert.Equal(tables.ArticlesOf(p).ToArray().Order(), tables.ArticlesOf(p).ToArray()));
+        Assert.Contains(id, tables.ArticlesOf(person).ToArray());
         var before = await SearchAsync();
         Assert.Equal((2020, 5), OnlyMonth(before));
         Assert.Equal(person, Assert.Single(before.Persons).Id);

@@ -64,7 +64,8 @@ public sealed class HeadlineFunctionTests(ArchiveFactory factory) : IClassFixtur
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                marked[reader.GetInt64(0)] = reader.GetInt32(2) == 1;
+                var (id, mark) = SearchSql.Unmark(reader.GetInt64(0));
+                marked[id] = mark;
             }
         }
 

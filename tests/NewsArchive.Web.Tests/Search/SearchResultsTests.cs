@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net.Http.Json;
 using System.Text.Json;
 
@@ -136,6 +137,27 @@ public sealed class SearchResultsTests(SearchFactory factory) : IClassFixture<Se
         Assert.DoesNotContain(hamza, Ids(narrowed));
         Assert.True(narrowed.GetProperty("total").GetInt32() < word.GetProperty("total").GetInt32());
         Assert.Equal(0, nobody.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Person_filter_by_an_alias_or_an_id_finds_the_persons_articles_and_an_unknown_id_finds_none()
+    {
+        // An alias that is no person's name, so only the alias lookup can resolve it.
+        var (personId, alias, articleId) = await factory.QueryAsync(async db =>
+        {
+            var a = await db.PersonAliases
+                .Where(a => !db.Persons.Any(p => p.NormalizedName == a.NormalizedAlias))
+                .Where(a => db.ArticlePersons.Any(ap => ap.PersonId == a.PersonId))
+                .OrderBy(a => a.PersonId)
+                .FirstAsync();
+            var article = await db.ArticlePersons.Where(ap => ap.PersonId == a.PersonId).Select(ap => ap.ArticleId).FirstAsync();
+            return (a.PersonId, a.Alias, article);
+        });
+        var unknownId = await factory.QueryAsync(db => db.Persons.MaxAsync(p => p.Id)) + 1;
+
+        Assert.Contains(articleId, Ids(await SearchAsync("", "&person=" + Uri.EscapeDataString(alias))));
+        Assert.Contains(articleId, Ids(await SearchAsync("", $"&person={personId}")));
+        Assert.Equal(0, (await SearchAsync("", $"&person={unknownId}")).GetProperty("total").GetInt32());
     }
 
     [Fact]
