@@ -709,6 +709,7 @@ public sealed partial class ArchiveImporter(
             if (Batch is null)
             {
                 Batch = await Db.Database.BeginTransactionAsync(ct);
+                Writer.Enlist((SqliteTransaction)Batch.GetDbTransaction());
                 BatchFiles = 0;
                 BatchAge.Restart();
             }
@@ -762,6 +763,7 @@ public sealed partial class ArchiveImporter(
         {
             await Batch!.DisposeAsync();
             Batch = null;
+            Writer.Enlist(null);
         }
     }
 

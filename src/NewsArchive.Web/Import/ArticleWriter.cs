@@ -1,7 +1,7 @@
+using System.Data;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 using NewsArchive.Web.Data;
 
 namespace NewsArchive.Web.Import;
@@ -9,40 +9,38 @@ namespace NewsArchive.Web.Import;
 /// <summary>
 /// The import's hot path as prepared statements on the run's connection: per article it writes a
 /// few dozen rows, and EF's change tracking would cost several times more than the inserts
-/// themselves (and a <see cref="SqliteCommand"/> per statement more than the rows, see
-/// <see cref="PreparedStatement"/>). Every call runs inside the run's batch transaction, which
-/// holds the database's write lock, so no statement here waits on another writer. Values are
-/// stored exactly as the EF model maps them (dates as <c>yyyy-MM-dd</c>, times as UTC ticks, GUIDs
-/// as upper-case text, pull quotes as a JSON array), so pages read these rows through EF as if EF
-/// had written them.
+/// themselves. Values are stored exactly as the EF model maps them (dates as <c>yyyy-MM-dd</c>,
+/// times as UTC ticks, GUIDs as upper-case text, pull quotes as a JSON array), so pages read
+/// these rows through EF as if EF had written them.
 /// </summary>
 internal sealed class ArticleWriter : IDisposable
 {
-    private readonly List<PreparedStatement> _statements = [];
-    private readonly PreparedStatement _findArticleByHash;
-    private readonly PreparedStatement _findSeedFile;
-    private readonly PreparedStatement _touchSeedFile;
-    private readonly PreparedStatement _detachOthers;
-    private readonly PreparedStatement _articleExists;
-    private readonly PreparedStatement _previousPersons;
-    private readonly PreparedStatement _deleteMentions;
-    private readonly PreparedStatement _deleteRoles;
-    private readonly PreparedStatement _deleteEvents;
-    private readonly PreparedStatement _insertArticle;
-    private readonly PreparedStatement _updateArticle;
-    private readonly PreparedStatement _insertPerson;
-    private readonly PreparedStatement _insertAlias;
+    private readonly List<SqliteCommand> _commands = [];
+    private readonly SqliteCommand _findArticleByHash;
+    private readonly SqliteCommand _findSeedFile;
+    private readonly SqliteCommand _touchSeedFile;
+    private readonly SqliteCommand _detachOthers;
+    private readonly SqliteCommand _articleExists;
+    private readonly SqliteCommand _previousPersons;
+    private readonly SqliteCommand _deleteMentions;
+    private readonly SqliteCommand _deleteRoles;
+    private readonly SqliteCommand _deleteEvents;
+    private readonly SqliteCommand _insertArticle;
+    private readonly SqliteCommand _updateArticle;
+    private readonly SqliteCommand _insertPerson;
+    private readonly SqliteCommand _insertAlias;
     private readonly MultiRowInsert _insertRoles;
     private readonly MultiRowInsert _insertMentions;
     private readonly MultiRowInsert _insertEvents;
     private readonly MultiRowInsert _insertEventPersons;
-    private readonly PreparedStatement _countPersons;
+    private readonly SqliteCommand _countPersons;
     private readonly SqliteConnection _connection;
-    private readonly PreparedStatement _upsertSeedFile;
-    private readonly PreparedStatement _insertRecord;
-    private readonly PreparedStatement _savepoint;
-    private readonly PreparedStatement _releaseSavepoint;
-    private readonly PreparedStatement _rollbackToSavepoint;
+    private SqliteTransaction? _transaction;
+    private readonly SqliteCommand _upsertSeedFile;
+    private readonly SqliteCommand _insertRecord;
+    private readonly SqliteCommand _savepoint;
+    private readonly SqliteCommand _releaseSavepoint;
+    private readonly SqliteCommand _rollbackToSavepoint;
 
     /// <summary>What the serializer writes for an empty list, as EF stores it; most articles have no pull quote.</summary>
     private const string NoPullQuotes = "[]";
@@ -55,11 +53,17 @@ internal sealed class ArticleWriter : IDisposable
     public ArticleWriter(SqliteConnection connection)
     {
         _connection = connection;
-        PreparedStatement Prepare(string sql, string parameters)
+        SqliteCommand Prepare(string sql, string parameters)
         {
-            var statement = new PreparedStatement(connection, sql, parameters.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            _statements.Add(statement);
-            return statement;
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in parameters.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                command.Parameters.Add(new SqliteParameter(name, null));
+            }
+
+            _commands.Add(command);
+            return command;
         }
 
         _findArticleByHash = Prepare("SELECT Id FROM Articles WHERE ContentHash = $hash LIMIT 1", "$hash");
@@ -109,30 +113,35 @@ internal sealed class ArticleWriter : IDisposable
         // One file's savepoint, as prepared statements: through EF each was a new command with its logging, twice per file.
         _savepoint = Prepare("SAVEPOINT seed_file", "");
         _releaseSavepoint = Prepare("RELEASE seed_file", "");
-        _rollbackToSavepoint = Prepare("ROLLBACK TO seed_file", "");
+        _rollbackToSavepoint = Prepare("ROLLBACK TO seed_file; RELEASE seed_file", "");
     }
 
     /// <summary>Begins the current file's savepoint inside the batch transaction.</summary>
-    public void BeginFile() => _savepoint.Execute();
+    public void BeginFile() => _savepoint.ExecuteNonQuery();
 
     /// <summary>Keeps what the current file wrote (it commits with the batch).</summary>
-    public void KeepFile() => _releaseSavepoint.Execute();
+    public void KeepFile() => _releaseSavepoint.ExecuteNonQuery();
 
     /// <summary>Undoes everything the current file wrote since <see cref="BeginFile"/>.</summary>
-    public void UndoFile()
+    public void UndoFile() => _rollbackToSavepoint.ExecuteNonQuery();
+
+    /// <summary>Runs the following statements inside <paramref name="transaction"/> (null: autocommit).</summary>
+    public void Enlist(SqliteTransaction? transaction)
     {
-        _rollbackToSavepoint.Execute();
-        _releaseSavepoint.Execute();
+        _transaction = transaction;
+        foreach (var command in _commands)
+        {
+            command.Transaction = transaction;
+        }
     }
 
     public int? FindArticleByHash(string hash) => ScalarInt(_findArticleByHash, hash);
 
     public (string Hash, int? ArticleId)? FindSeedFile(int id)
     {
-        _findSeedFile.Bind(0, id);
-        return _findSeedFile.ReadFirst<(string, int?)?>(row => (
-            raw.sqlite3_column_text(row, 0).utf8_to_string(),
-            raw.sqlite3_column_type(row, 1) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int(row, 1)));
+        Set(_findSeedFile, id);
+        using var reader = _findSeedFile.ExecuteReader(CommandBehavior.SingleRow);
+        return reader.Read() ? (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetInt32(1)) : null;
     }
 
     public void TouchSeedFile(int id, SeedFileInfo file) => Execute(_touchSeedFile, file.Size, file.ModifiedUtc.UtcTicks, id);
@@ -140,8 +149,8 @@ internal sealed class ArticleWriter : IDisposable
     /// <summary>Forgets the other files that point at an article; returns how many there were.</summary>
     public int DetachOtherFiles(int articleId, string path)
     {
-        _detachOthers.BindAll([articleId, path]);
-        return _detachOthers.Execute();
+        Set(_detachOthers, articleId, path);
+        return _detachOthers.ExecuteNonQuery();
     }
 
     public bool ArticleExists(int id) => ScalarInt(_articleExists, id) == 1;
@@ -150,8 +159,14 @@ internal sealed class ArticleWriter : IDisposable
     public List<int> ClearArticle(int id)
     {
         var persons = new List<int>();
-        _previousPersons.Bind(0, id);
-        _previousPersons.ReadIntegers(persons);
+        Set(_previousPersons, id);
+        using (var reader = _previousPersons.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                persons.Add(reader.GetInt32(0));
+            }
+        }
 
         Execute(_deleteMentions, id);
         Execute(_deleteRoles, id);
@@ -241,9 +256,9 @@ internal sealed class ArticleWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var statement in _statements)
+        foreach (var command in _commands)
         {
-            statement.Dispose();
+            command.Dispose();
         }
     }
 
@@ -254,7 +269,7 @@ internal sealed class ArticleWriter : IDisposable
     private sealed class MultiRowInsert(ArticleWriter writer, string head, int columns, string tail)
     {
         private const int MaxRows = 16;
-        private readonly PreparedStatement?[] _byRows = new PreparedStatement?[MaxRows + 1];
+        private readonly SqliteCommand?[] _byRows = new SqliteCommand?[MaxRows + 1];
         private readonly object?[] _row = new object?[columns];
 
         /// <summary>Inserts <paramref name="count"/> rows, <paramref name="fill"/> writing row <c>i</c>'s values; the first column returned, if any, is added to <paramref name="returned"/>.</summary>
@@ -269,21 +284,25 @@ internal sealed class ArticleWriter : IDisposable
                     fill(start + r, _row);
                     for (var c = 0; c < columns; c++)
                     {
-                        command.Bind((r * columns) + c, _row[c]);
+                        command.Parameters[(r * columns) + c].Value = _row[c] ?? DBNull.Value;
                     }
                 }
 
                 if (returned is null)
                 {
-                    command.Execute();
+                    command.ExecuteNonQuery();
                     continue;
                 }
 
-                command.ReadIntegers(returned);
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    returned.Add(reader.GetInt32(0));
+                }
             }
         }
 
-        private PreparedStatement Create(int rows)
+        private SqliteCommand Create(int rows)
         {
             var sql = new System.Text.StringBuilder(head).Append(" VALUES ");
             var names = new List<string>(rows * columns);
@@ -300,23 +319,38 @@ internal sealed class ArticleWriter : IDisposable
                 sql.Append(')');
             }
 
-            var statement = new PreparedStatement(writer._connection, sql.Append(' ').Append(tail).ToString(), names);
-            writer._statements.Add(statement);
-            return statement;
+            var command = writer._connection.CreateCommand();
+            command.CommandText = sql.Append(' ').Append(tail).ToString();
+            command.Transaction = writer._transaction;
+            foreach (var name in names)
+            {
+                command.Parameters.Add(new SqliteParameter(name, null));
+            }
+
+            writer._commands.Add(command);
+            return command;
         }
     }
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static void Execute(PreparedStatement statement, params ReadOnlySpan<object?> values)
+    private static void Set(SqliteCommand command, params object?[] values)
     {
-        statement.BindAll(values);
-        statement.Execute();
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
     }
 
-    private static int? ScalarInt(PreparedStatement statement, params ReadOnlySpan<object?> values)
+    private static void Execute(SqliteCommand command, params object?[] values)
     {
-        statement.BindAll(values);
-        return statement.ReadFirst<int?>(row => raw.sqlite3_column_type(row, 0) == raw.SQLITE_NULL ? null : raw.sqlite3_column_int(row, 0));
+        Set(command, values);
+        command.ExecuteNonQuery();
+    }
+
+    private static int? ScalarInt(SqliteCommand command, params object?[] values)
+    {
+        Set(command, values);
+        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToInt32(value, CultureInfo.InvariantCulture) : null;
     }
 }
