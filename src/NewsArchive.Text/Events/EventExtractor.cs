@@ -285,7 +285,7 @@ public static class EventExtractor
         while (TextSpans.NextWord(range, ref i, out var start, out _, out _))
         {
             var at = from + start;
-            if ((at < date.Start || at >= date.Start + date.Length) && !NameLexicon.FunctionWordSpans.Contains(TextSpans.FoldInto(range[start..i], buffer)))
+            if ((at < date.Start || at >= date.Start + date.Length) && !NameLexicon.FunctionWords.Contains(TextSpans.FoldInto(range[start..i], buffer)))
             {
                 count++;
             }
@@ -315,7 +315,7 @@ public static class EventExtractor
         while (TextSpans.NextWord(core, ref i, out var start, out _, out _))
         {
             var w = Stemless(TextSpans.FoldInto(core.AsSpan(start, i - start), buffer));
-            if (w.Length > 2 && !char.IsAsciiDigit(w[0]) && !NameLexicon.FunctionWordSpans.Contains(w))
+            if (w.Length > 2 && !char.IsAsciiDigit(w[0]) && !NameLexicon.FunctionWords.Contains(w))
             {
                 wordLookup.Add(w);
             }
@@ -378,7 +378,7 @@ public static class EventExtractor
                 return named;
             }
 
-            var words = new FoldedWords(text);
+            var words = TextSpans.Words(text);
             for (var p = 0; p < persons.Count; p++)
             {
                 if (PersonExtractor.IsNamedIn(words, forms[p]))

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using NewsArchive.Text.Normalization;
+using NewsArchive.Text.Seeds;
 
 namespace NewsArchive.Text.Persons;
 
@@ -143,7 +144,6 @@ internal static class NameLexicon
         صلى الله عليه وسلم رضي عنه رحمه تعالى سبحانه سابق سابقا بشكل بسبب بأن بان لدى لدي هناك هنا الفطر الأضحى المبارك الكريم الشريف المعظم الرغم الفور أهمية ضرورة صعيد الصعيد مستوى المستوى مدى مدار المركز الإطلاق الأقل الأرجح النحو حساب هامش خلفية سبيل الاستقبال الجوار الخلق الظن النية الحظ الأداء التعامل السيرة السلوك الحزم الأطفال النار
         """);
 
-
     /// <summary>
     /// Places, organisations, agencies and peoples papers name the way they name persons: never a person.
     /// </summary>
@@ -189,7 +189,7 @@ internal static class NameLexicon
         foreach (var suffix in NisbaSuffixes)
         {
             if (w.Length > suffix.Length + 2 && w.EndsWith(suffix, StringComparison.Ordinal)
-                && NationalityStemSpans.Contains(w[..^suffix.Length]))
+                && NationalityStems.Contains(w[..^suffix.Length]))
             {
                 return true;
             }
@@ -210,17 +210,9 @@ internal static class NameLexicon
         يهود سن شيع كرد امازيغ قبط درز علو حوث اخوان ديمقراط جمهور اشتراك شيوع ليبرال محافظ بلشف نازي
         """);
 
-    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NationalityStemSpans = NationalityStems.GetAlternateLookup<ReadOnlySpan<char>>();
-
-    // The sets looked up by span: a word with a clitic cut off (و + اسم) is tested without a new string.
     /// <summary>Arabic, foreign and weak given names in one set: person extraction asks about nearly every word.</summary>
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AnyGivenNameSpans =
-        ArabicGivenNames.Concat(ForeignGivenNames).Concat(WeakGivenNames).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CompoundSecondPartSpans = CompoundSecondParts.GetAlternateLookup<ReadOnlySpan<char>>();
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleHeadSpans = RoleHeads.GetAlternateLookup<ReadOnlySpan<char>>();
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RoleContinuationSpans = RoleContinuations.GetAlternateLookup<ReadOnlySpan<char>>();
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> QuotingVerbSpans = QuotingVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
-    public static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FunctionWordSpans = FunctionWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    public static readonly FrozenSet<string> AnyGivenNames =
+        ArabicGivenNames.Concat(ForeignGivenNames).Concat(WeakGivenNames).ToFrozenSet(StringComparer.Ordinal);
 
     private static FrozenSet<string> Set(string words) =>
         words.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)

@@ -139,7 +139,7 @@ public static class PersonExtractor
         while (i < words.Count)
         {
             var w = words[i];
-            var conjunction = ConjunctionBefore(w.Norm, NameLexicon.RoleHeadSpans);
+            var conjunction = ConjunctionBefore(w.Norm, NameLexicon.RoleHeads);
             if (conjunction >= 0 && !IsGivenName(w.Norm))
             {
                 var roleEnd = RoleEnd(words, i);
@@ -162,7 +162,7 @@ public static class PersonExtractor
             if (StartsName(w.Norm) && !IsPreposition(w))
             {
                 // «أكد علي أهمية»: papers often write the preposition على with ي, and quoting verbs take it.
-                var afterQuote = i > 0 && !w.BreakBefore && w.Norm is not "علي" && ConjunctionBefore(words[i - 1].Norm, NameLexicon.QuotingVerbSpans) >= 0;
+                var afterQuote = i > 0 && !w.BreakBefore && w.Norm is not "علي" && ConjunctionBefore(words[i - 1].Norm, NameLexicon.QuotingVerbs) >= 0;
                 var end = ParseName(words, i, afterRole: afterQuote, out var name);
                 var parts = end - i;
                 var strongSingle = parts == 1 && afterQuote && !NameLexicon.WeakGivenNames.Contains(w.Norm);
@@ -188,7 +188,7 @@ public static class PersonExtractor
         IsGivenName(norm) || norm is "عبد" or "ابو" || (norm.Length > 3 && norm[0] == 'و' && IsGivenName(norm[1..]));
 
     private static bool IsGivenName(ReadOnlySpan<char> norm) =>
-        NameLexicon.AnyGivenNameSpans.Contains(norm) || (norm.StartsWith("عبد", StringComparison.Ordinal) && norm.Length > 5 && NameLexicon.CompoundSecondPartSpans.Contains(norm[3..]));
+        NameLexicon.AnyGivenNames.Contains(norm) || (norm.StartsWith("عبد", StringComparison.Ordinal) && norm.Length > 5 && NameLexicon.CompoundSecondParts.Contains(norm[3..]));
 
     // A person's name right after جامعة، شارع، مطار… names the institution or place, not the person.
     private static bool AfterPlaceHead(List<Word> words, int start)
@@ -276,7 +276,7 @@ public static class PersonExtractor
         }
 
         // لوزارة، بوزارة، والدفاع: a prefixed role word.
-        return n.Length > 3 && n[0] is 'ل' or 'ب' or 'و' && (NameLexicon.RoleContinuationSpans.Contains(n[1..]) || n[1..].StartsWith("ال", StringComparison.Ordinal));
+        return n.Length > 3 && n[0] is 'ل' or 'ب' or 'و' && (NameLexicon.RoleContinuations.Contains(n[1..]) || n[1..].StartsWith("ال", StringComparison.Ordinal));
     }
 
     private static string RoleText(string text, List<Word> words, int start, int end, int conjunction)
@@ -472,7 +472,7 @@ public static class PersonExtractor
         && !NameLexicon.RoleHeads.Contains(n) && !NameLexicon.QuotingVerbs.Contains(n)
         && !NameLexicon.NamedPlaceHeads.Contains(n) && (!NameLexicon.IsNationalityAdjective(n) || (n[0] != 'ا' && IsGivenName(n)))
         && !HasArticlePrefix(n)
-        && !(n.Length > 3 && n[0] is 'و' or 'ف' && (NameLexicon.RoleHeadSpans.Contains(n[1..]) || NameLexicon.FunctionWordSpans.Contains(n[1..]) || NameLexicon.QuotingVerbSpans.Contains(n[1..])));
+        && !(n.Length > 3 && n[0] is 'و' or 'ف' && (NameLexicon.RoleHeads.Contains(n[1..]) || NameLexicon.FunctionWords.Contains(n[1..]) || NameLexicon.QuotingVerbs.Contains(n[1..])));
 
     // بالوفد، للشركة، والدفاع: a preposition or conjunction glued to the article never starts a name part.
     // بتسليم، لتحذيرها: a preposition glued to a verbal noun.
@@ -526,7 +526,7 @@ public static class PersonExtractor
     }
 
     // How many letters of a glued conjunction (و ف) stand before a word of the set: 0 or 1; -1 when it is not one.
-    private static int ConjunctionBefore(ReadOnlySpan<char> norm, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> set)
+    private static int ConjunctionBefore(ReadOnlySpan<char> norm, FrozenSet<string> set)
     {
         if (set.Contains(norm))
         {
@@ -786,15 +786,15 @@ public static class PersonExtractor
     public static bool IsNamedIn(string text, ExtractedPerson person)
     {
         ArgumentNullException.ThrowIfNull(person);
-        return !string.IsNullOrEmpty(text) && IsNamedIn(new FoldedWords(text), FormsOf(person));
+        return !string.IsNullOrEmpty(text) && IsNamedIn(TextSpans.Words(text), FormsOf(person));
     }
 
-    /// <summary>The words (search forms) of a person's name and of each alias, for <see cref="IsNamedIn(FoldedWords, string[][])"/>.</summary>
+    /// <summary>The words (search forms) of a person's name and of each alias, for <see cref="IsNamedIn(List{Word}, string[][])"/>.</summary>
     internal static string[][] FormsOf(ExtractedPerson person) =>
         [.. person.Aliases.Prepend(person.Name).Select(form => TextSpans.Words(form).Select(w => w.Norm.ToString()).ToArray())];
 
     /// <summary>True when <paramref name="words"/> hold one of a person's <paramref name="forms"/> (see <see cref="FormsOf"/>).</summary>
-    internal static bool IsNamedIn(FoldedWords words, string[][] forms)
+    internal static bool IsNamedIn(List<Word> words, string[][] forms)
     {
         foreach (var tokens in forms)
         {
@@ -805,7 +805,7 @@ public static class PersonExtractor
 
             for (var i = 0; i + tokens.Length <= words.Count; i++)
             {
-                var firstNorm = words[i];
+                var firstNorm = words[i].Norm;
                 var first = tokens[0];
                 var firstMatches = firstNorm.SequenceEqual(first)
                     || (firstNorm.Length > first.Length && firstNorm.EndsWith(first, StringComparison.Ordinal) && firstNorm.Length - first.Length <= 2
@@ -818,7 +818,7 @@ public static class PersonExtractor
                 var all = true;
                 for (var k = 1; k < tokens.Length && all; k++)
                 {
-                    all = words[i + k].SequenceEqual(tokens[k]);
+                    all = words[i + k].Norm.SequenceEqual(tokens[k]);
                 }
 
                 if (all)

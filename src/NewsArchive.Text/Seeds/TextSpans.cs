@@ -210,35 +210,6 @@ internal static class TextSpans
         c is (>= '\u064B' and <= '\u065F') or '\u0670' or '\u0640' or '\u200C' or '\u200D';
 }
 
-/// <summary>
-/// The search forms of a text's words (as <see cref="TextSpans.Words(string)"/> splits it) side by side in one
-/// buffer: for matching several names against one clause without a string per word.
-/// </summary>
-internal sealed class FoldedWords
-{
-    private readonly char[] _folded;
-    private readonly List<(int Start, int Length)> _forms;
-
-    public FoldedWords(string text)
-    {
-        _folded = new char[text.Length];
-        _forms = new List<(int, int)>(text.Length / 6 + 4);
-        var i = 0;
-        var n = 0;
-        while (TextSpans.NextWord(text, ref i, out var start, out _, out _))
-        {
-            var form = TextSpans.FoldInto(text.AsSpan(start, i - start), _folded.AsSpan(n));
-            _forms.Add((n, form.Length));
-            n += form.Length;
-        }
-    }
-
-    public int Count => _forms.Count;
-
-    /// <summary>The search form of word <paramref name="index"/>.</summary>
-    public ReadOnlySpan<char> this[int index] => _folded.AsSpan(_forms[index].Start, _forms[index].Length);
-}
-
 /// <summary>Word lists looked up by a word's search form as a span (<see cref="Word.Norm"/>).</summary>
 internal static class WordSetExtensions
 {
