@@ -443,15 +443,7 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
             command.AddParameter("$clauses", clauses);
         }
 
-        var result = new List<Candidate>(Math.Min(limit, CandidateCount));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var (id, headline) = clauses is null ? (reader.GetInt32(0), false) : SearchSql.Unmark(reader.GetInt64(0));
-            result.Add(new Candidate(id, scored ? reader.GetDouble(1) : 0, headline));
-        }
-
-        return result;
+        return await ReadCandidatesAsync(command, marked: clauses is not null, scored, Math.Min(limit, CandidateCount), ct);
     }
 
     /// <summary>
@@ -493,12 +485,18 @@ public sealed class ArchiveSearch(ArchiveDbContext db, SearchAnalyzer analyzer, 
             command.AddParameter("$after", id);
         }
 
-        var result = new List<Candidate>(limit);
+        return await ReadCandidatesAsync(command, marked: true, scored: false, limit, ct);
+    }
+
+    /// <summary>The rows of <see cref="SearchSql.Candidates"/> or <see cref="SearchSql.Walk"/>: an id, or a marked id (<see cref="SearchSql.Unmark"/>), then the score when <paramref name="scored"/>.</summary>
+    private static async Task<List<Candidate>> ReadCandidatesAsync(DbCommand command, bool marked, bool scored, int capacity, CancellationToken ct)
+    {
+        var result = new List<Candidate>(capacity);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
-            var (rowid, headline) = SearchSql.Unmark(reader.GetInt64(0));
-            result.Add(new Candidate(rowid, 0, headline));
+            var (id, headline) = marked ? SearchSql.Unmark(reader.GetInt64(0)) : (reader.GetInt32(0), false);
+            result.Add(new Candidate(id, scored ? reader.GetDouble(1) : 0, headline));
         }
 
         return result;
