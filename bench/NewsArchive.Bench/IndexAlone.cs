@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using NewsArchive.Text.Seeds;
@@ -117,9 +116,7 @@ internal static class IndexAlone
         connection.Execute(ArchiveImporter.ConnectionSettings);
 
         GC.Collect();
-        using var process = Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
-        var watch = Stopwatch.StartNew();
+        using var clock = new ProcessClock();
         for (var start = 0; start < texts.Length; start += BatchFiles)
         {
             // The importer's batch flush writes its entries with the same writer (ArticleIndexer.FlushAsync).
@@ -135,16 +132,10 @@ internal static class IndexAlone
             await transaction.CommitAsync();
         }
 
-        var insertSeconds = watch.Elapsed.TotalSeconds;
-        process.Refresh();
-        var insertCpu = (process.TotalProcessorTime - cpu).TotalSeconds;
-
-        watch.Restart();
-        cpu = process.TotalProcessorTime;
+        var (insertSeconds, insertCpu) = clock.Lap();
         await SearchIndexMerge.MergeAllAsync(connection, CancellationToken.None);
-        var mergeSeconds = watch.Elapsed.TotalSeconds;
-        process.Refresh();
-        return (insertSeconds, insertCpu, mergeSeconds, (process.TotalProcessorTime - cpu).TotalSeconds);
+        var (mergeSeconds, mergeCpu) = clock.Lap();
+        return (insertSeconds, insertCpu, mergeSeconds, mergeCpu);
     }
 }
 

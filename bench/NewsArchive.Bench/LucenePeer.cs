@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Ar;
 using Lucene.Net.Analysis.TokenAttributes;
@@ -33,9 +32,7 @@ internal sealed class LucenePeer : IDisposable
     /// <summary>Indexes every seed file (reading and splitting each one included) and commits; returns articles per second and the CPU seconds it took.</summary>
     public (double ArticlesPerSecond, double CpuSeconds) Index(string[] files)
     {
-        using var process = Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
-        var stopwatch = Stopwatch.StartNew();
+        using var clock = new ProcessClock();
         var config = new IndexWriterConfig(Version, _analyzer) { OpenMode = OpenMode.CREATE, RAMBufferSizeMB = 64 };
         using (var writer = new IndexWriter(_directory, config))
         {
@@ -57,11 +54,10 @@ internal sealed class LucenePeer : IDisposable
             }
             writer.Commit();
         }
-        stopwatch.Stop();
-        process.Refresh();
+        var (seconds, cpuSeconds) = clock.Lap();
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader);
-        return (files.Length / stopwatch.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalSeconds);
+        return (files.Length / seconds, cpuSeconds);
     }
 
     /// <summary>Runs one query: the top 20 hits with their stored titles and the total, plus year facets for every query (as /api/search returns them).</summary>
